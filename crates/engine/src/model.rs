@@ -1,0 +1,184 @@
+//! Plain data shared by every stage: documents, entities, mentions and the embedded corpus.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Position of a document in [`Corpus::documents`].
+pub type DocIdx = u32;
+/// Position of an entity in [`Corpus::entities`].
+pub type EntityIdx = u32;
+
+/// One parsed article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id used in URLs: the file stem, or `stem-N` for JSON Lines records without an id.
+    pub id: String,
+    /// The headline; derived from the first sentence when the source has none.
+    pub title: String,
+    /// True when `title` was derived rather than given by the source.
+    pub title_derived: bool,
+    /// Publication date, if one was found.
+    pub date: Option<NaiveDate>,
+    /// Author or agency line, e.g. `BNS/TBT Staff`.
+    pub byline: Option<String>,
+    /// Place the story was filed from, e.g. `VILNIUS`.
+    pub dateline: Option<String>,
+    /// Publisher or outlet.
+    pub source: Option<String>,
+    /// Original address of the article.
+    pub url: Option<String>,
+    /// Contact and credit lines found after the body, kept as metadata.
+    pub trailer: Vec<String>,
+    /// Body text; paragraphs and headings are byte ranges of it (see `blocks`).
+    pub body: String,
+    /// Headings and paragraphs, in order, as byte ranges into `body`.
+    pub blocks: Vec<Block>,
+    /// Where it came from: path relative to the corpus folder, plus `:LINE` for JSON Lines.
+    pub origin: String,
+}
+
+/// A heading or paragraph of a document body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// Heading or paragraph.
+    pub kind: BlockKind,
+    /// Byte offset of the first byte in [`Document::body`].
+    pub start: u32,
+    /// Byte offset one past the last byte in [`Document::body`].
+    pub end: u32,
+}
+
+/// What a [`Block`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum BlockKind {
+    /// A section heading inside the body.
+    Heading,
+    /// A paragraph of running text.
+    Paragraph,
+}
+
+impl Document {
+    /// The text of a block.
+    pub fn block_text(&self, block: &Block) -> &str {
+        &self.body[block.start as usize..block.end as usize]
+    }
+
+    /// Number of words in the body (whitespace separated).
+    pub fn word_count(&self) -> usize {
+        self.body.split_whitespace().count()
+    }
+}
+
+/// The kind of thing an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A company, agency, alliance, party, outlet or other body.
+    Organization,
+    /// A country, city, region, sea or other location.
+    Place,
+    /// Events, programmes, weapon systems, products and other named things.
+    Other,
+}
+
+impl EntityKind {
+    /// All kinds, in display order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Other,
+    ];
+
+    /// The lower-case name used in JSON, URLs and queries (`person`, `organization`, `place`, `other`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Other => "other",
+        }
+    }
+
+    /// Parses the name given by [`EntityKind::as_str`] (also `org` and `organisation`).
+    pub fn parse(s: &str) -> Option<EntityKind> {
+        match s.to_ascii_lowercase().as_str() {
+            "person" | "people" => Some(EntityKind::Person),
+            "organization" | "organisation" | "org" => Some(EntityKind::Organization),
+            "place" | "location" | "loc" => Some(EntityKind::Place),
+            "other" | "misc" => Some(EntityKind::Other),
+            _ => None,
+        }
+    }
+}
+
+/// A surface form of an entity and how often it was seen; the evidence for a merge.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Form {
+    /// The text as written, e.g. `Nauseda`.
+    pub text: String,
+    /// How many mentions used this form across the corpus.
+    pub count: u32,
+    /// True for adjective (demonym) forms such as `Lithuanian`.
+    pub adjective: bool,
+}
+
+/// A person, organisation, place or other named thing, merged across the corpus.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable slug of the canonical name, used in URLs (`mark-rutte`).
+    pub id: String,
+    /// Canonical name (`Mark Rutte`).
+    pub name: String,
+    /// What kind of thing it is.
+    pub kind: EntityKind,
+    /// Every surface form seen, with counts, most frequent first.
+    pub forms: Vec<Form>,
+    /// Roles or titles seen before the name (`President`, `Prime Minister`).
+    pub roles: Vec<String>,
+    /// Documents that mention it, ascending.
+    pub documents: Vec<DocIdx>,
+}
+
+/// One occurrence of an entity in a document body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The entity mentioned.
+    pub entity: EntityIdx,
+    /// Byte offset of the mention's start in [`Document::body`].
+    pub start: u32,
+    /// Byte offset one past the mention's end in [`Document::body`].
+    pub end: u32,
+    /// True for adjective (demonym) mentions such as `Lithuanian`.
+    pub adjective: bool,
+}
+
+/// Everything the app embeds: documents, entities and their mentions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    /// The documents, sorted by id.
+    pub documents: Vec<Document>,
+    /// The entities, sorted by id.
+    pub entities: Vec<Entity>,
+    /// For each document (same order as `documents`), its mentions sorted by `start`.
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+impl Corpus {
+    /// Finds a document by its id.
+    pub fn document_index(&self, id: &str) -> Option<DocIdx> {
+        self.documents
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| i as DocIdx)
+    }
+
+    /// Finds an entity by its id.
+    pub fn entity_index(&self, id: &str) -> Option<EntityIdx> {
+        self.entities
+            .binary_search_by(|e| e.id.as_str().cmp(id))
+            .ok()
+            .map(|i| i as EntityIdx)
+    }
+}
