@@ -469,8 +469,25 @@ fn delete_session(port: u16, id: &str) {
     let req = format!(
         "DELETE /session/{id} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     );
-    if s.write_all(req.as_bytes()).is_ok() {
-        let _ = s.read_to_end(&mut Vec::new());
+    if s.write_all(req.as_bytes()).is_err() {
+        return;
+    }
+    // Wait for the whole response (the browser is closed by then), but not for the connection
+    // to close: chromedriver may keep it open.
+    let mut reader = BufReader::new(s);
+    let mut length = 0;
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+        if line == "\r\n" {
+            let _ = reader.read_exact(&mut vec![0; length]);
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse().unwrap_or(0);
+            }
+        }
+        line.clear();
     }
 }
 

@@ -190,7 +190,7 @@ fn ensure_browser(tools: &Tools) -> Result {
     let chromium = Cmd::new(&tools.chromium).arg("--version").probe();
     let driver = Cmd::new(&tools.chromedriver).arg("--version").probe();
     if let (Some(c), Some(d)) = (&chromium, &driver) {
-        eprintln!("  ok: {}, {}", c.trim(), first_words(d, 2));
+        eprintln!("  ok: {}, {}", first_words(c, 2), first_words(d, 2));
         return Ok(());
     }
     let install = "apt-get update && apt-get install -y chromium chromium-driver";
