@@ -410,7 +410,10 @@ impl Browser {
                 return Ok(v);
             }
             if start.elapsed() > timeout {
-                return Err(format!("timed out after {timeout:?} waiting for {what}"));
+                let url = self.url().await.unwrap_or_default();
+                return Err(format!(
+                    "timed out after {timeout:?} waiting for {what} (page: {url})"
+                ));
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

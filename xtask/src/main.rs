@@ -234,9 +234,32 @@ fn sizes_cmd(root: &Path, rest: &[String]) -> Result {
     }
     let dist = root.join("dist");
     let table = sizes::measure(&dist)?;
-    print!("{}", table.markdown());
+    let markdown = table.markdown(&measured_at(root));
+    print!("{markdown}");
     let bench = root.join("BENCHMARKS.md");
-    sizes::write_into(&bench, &table.markdown())?;
+    sizes::write_into(&bench, &markdown)?;
     eprintln!("xtask: wrote sizes into {}", bench.display());
     Ok(())
+}
+
+/// "commit abc1234 (with uncommitted changes), 2026-11-22": where a measurement comes from.
+fn measured_at(root: &Path) -> String {
+    let probe = |args: &[&str]| Cmd::new("git").args(args).cwd(root).probe();
+    let commit = probe(&["rev-parse", "--short", "HEAD"]).unwrap_or_default();
+    let dirty = probe(&["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|s| !s.trim().is_empty());
+    let date = Cmd::new("date")
+        .args(["-u", "+%Y-%m-%d"])
+        .probe()
+        .unwrap_or_default();
+    format!(
+        "commit {}{}, {}",
+        commit.trim(),
+        if dirty {
+            " (with uncommitted changes)"
+        } else {
+            ""
+        },
+        date.trim()
+    )
 }

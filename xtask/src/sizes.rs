@@ -110,11 +110,13 @@ fn brotli_len(bytes: &[u8]) -> usize {
 }
 
 impl Table {
-    /// The Markdown table, between the marker comments.
-    pub fn markdown(&self) -> String {
+    /// The Markdown table between the marker comments, with a line saying where the
+    /// measurement comes from.
+    pub fn markdown(&self, measured_at: &str) -> String {
         let mut s = String::new();
         s.push_str(BEGIN);
-        s.push_str("\n| file | raw | gzip -9 | brotli -q 11 |\n| --- | ---: | ---: | ---: |\n");
+        s.push_str(&format!("\nMeasured at {measured_at}.\n\n"));
+        s.push_str("| file | raw | gzip -9 | brotli -q 11 |\n| --- | ---: | ---: | ---: |\n");
         let rows = [
             ("wasm", self.wasm),
             ("JS", self.js),
