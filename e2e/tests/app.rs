@@ -153,6 +153,11 @@ async fn lists_all_seed_documents_with_dates_and_titles() {
         loading, "visible",
         "#loading is removed or hidden once ready"
     );
+    let marked = b
+        .eval(r##"return performance.getEntriesByName("dossier-ready").length;"##)
+        .await
+        .unwrap();
+    assert_eq!(marked, 1, "performance.mark(\"dossier-ready\") once");
     b.close().await;
 }
 
