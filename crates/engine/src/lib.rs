@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod date;
 pub mod diag;
 pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
@@ -80,13 +81,23 @@ impl BuildOutput {
 /// Runs the whole pipeline over in-memory files: parse every file, check ids, extract and merge
 /// entities (applying `curation`, the text of an optional `entities.toml`).
 pub fn build(files: &[SourceFile], curation: Option<&str>) -> BuildOutput {
+    build_at(files, curation, None)
+}
+
+/// Like [`build`]; when `today` (the build day) is given, documents dated after it are kept
+/// and flagged with a warning. The engine has no clock: native callers pass the day.
+pub fn build_at(
+    files: &[SourceFile],
+    curation: Option<&str>,
+    today: Option<chrono::NaiveDate>,
+) -> BuildOutput {
     let mut out = BuildOutput {
         files_seen: files.len(),
         ..BuildOutput::default()
     };
     let mut documents = Vec::new();
     for file in files {
-        let parsed = parse::parse_file(&file.path, &file.bytes);
+        let parsed = parse::parse_file_at(&file.path, &file.bytes, today);
         if parsed.skipped {
             out.files_skipped += 1;
         }
