@@ -66,15 +66,25 @@ impl BuildOutput {
             .count()
     }
 
-    /// The one-line summary the build prints: `embedded N documents from DIR, K warnings`.
+    /// The one-line summary the build prints: `embedded N documents from DIR, K warnings`,
+    /// followed by `(F files seen, S skipped)` when any file was skipped.
     pub fn summary(&self, dir: &str) -> String {
         let n = self.corpus.documents.len();
         let k = self.warnings();
-        format!(
+        let mut line = format!(
             "embedded {n} document{} from {dir}, {k} warning{}",
             if n == 1 { "" } else { "s" },
             if k == 1 { "" } else { "s" }
-        )
+        );
+        if self.files_skipped > 0 {
+            line.push_str(&format!(
+                " ({} file{} seen, {} skipped)",
+                self.files_seen,
+                if self.files_seen == 1 { "" } else { "s" },
+                self.files_skipped
+            ));
+        }
+        line
     }
 }
 
