@@ -269,7 +269,7 @@ fn every_fault_at_once_keeps_the_count_invariant() {
         [
             "empty.txt: warning: empty file; skipped",
             "feb.txt:1: warning: impossible date `2024-02-30`; kept as undated",
-            "future.txt: warning: future date 2030-01-01 (after the build day 2026-11-22); kept, flagged",
+            "future.txt:1: warning: future date 2030-01-01 (after the build day 2026-11-22); kept, flagged",
             "nodate.txt: warning: no date found; kept as undated",
             "notes/.hidden.txt: warning: hidden file; skipped",
             "photo.png: warning: unsupported file type `.png` (expected .txt, .text, .md, .markdown, .jsonl, .ndjson or no extension); skipped",

@@ -11,16 +11,17 @@ use super::body::{finish, Draft};
 use super::text::push_blocks;
 use super::{normalize, resolve_date, Parsed};
 use crate::diag::Diagnostic;
+use chrono::NaiveDate;
 use serde_json::Value;
 
 /// Parses a normalised JSON Lines file into `out`.
-pub fn parse(path: &str, stem: &str, text: &str, out: &mut Parsed) {
+pub fn parse(path: &str, stem: &str, text: &str, today: Option<NaiveDate>, out: &mut Parsed) {
     for (i, line) in text.split('\n').enumerate() {
         let n = i as u32 + 1;
         if line.trim().is_empty() {
             continue;
         }
-        match record(path, stem, n, line, out) {
+        match record(path, stem, n, line, today, out) {
             Ok(()) => {}
             Err(message) => out
                 .diagnostics
@@ -29,7 +30,14 @@ pub fn parse(path: &str, stem: &str, text: &str, out: &mut Parsed) {
     }
 }
 
-fn record(path: &str, stem: &str, n: u32, line: &str, out: &mut Parsed) -> Result<(), String> {
+fn record(
+    path: &str,
+    stem: &str,
+    n: u32,
+    line: &str,
+    today: Option<NaiveDate>,
+    out: &mut Parsed,
+) -> Result<(), String> {
     let value: Value = serde_json::from_str(line).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg);
@@ -82,7 +90,7 @@ fn record(path: &str, stem: &str, n: u32, line: &str, out: &mut Parsed) -> Resul
     let origin = format!("{path}:{n}");
     match finish(draft, &id, &origin) {
         Some(mut doc) => {
-            doc.date = resolve_date(date.as_deref(), path, Some(n), &mut out.diagnostics);
+            doc.date = resolve_date(date.as_deref(), path, Some(n), today, &mut out.diagnostics);
             out.documents.push(doc);
         }
         None => out.diagnostics.push(Diagnostic::warning(

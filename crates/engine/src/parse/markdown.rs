@@ -20,9 +20,10 @@ use super::body::{finish, Draft};
 use super::{resolve_date, Parsed};
 use crate::diag::Diagnostic;
 use crate::model::BlockKind;
+use chrono::NaiveDate;
 
 /// Parses a normalised Markdown file into `out`.
-pub fn parse(path: &str, id: &str, text: &str, out: &mut Parsed) {
+pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &mut Parsed) {
     let lines: Vec<&str> = text.split('\n').collect();
     let mut draft = Draft::default();
     let mut date: Option<(String, u32)> = None;
@@ -73,6 +74,7 @@ pub fn parse(path: &str, id: &str, text: &str, out: &mut Parsed) {
                 date.as_ref().map(|(raw, _)| raw.as_str()),
                 path,
                 date.as_ref().map(|(_, n)| *n),
+                today,
                 &mut out.diagnostics,
             );
             out.documents.push(doc);
@@ -387,6 +389,11 @@ fn list_item(t: &str) -> Option<&str> {
     None
 }
 
+/// Longest link text looked for, in characters.
+const LINK_TEXT_MAX: usize = 1000;
+/// Longest link target looked for, in characters.
+const LINK_URL_MAX: usize = 4000;
+
 /// Reduces inline Markdown to its text.
 pub fn inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -404,10 +411,14 @@ pub fn inline(s: &str) -> String {
             }
             '[' => {
                 // [text](url) -> text
-                if let Some(close) = chars[i + 1..].iter().position(|&c| c == ']') {
+                // Bounded look-ahead keeps a line full of `[` linear.
+                let window = &chars[i + 1..chars.len().min(i + 1 + LINK_TEXT_MAX)];
+                if let Some(close) = window.iter().position(|&c| c == ']') {
                     let close = i + 1 + close;
+                    let target = &chars
+                        [(close + 2).min(chars.len())..chars.len().min(close + 2 + LINK_URL_MAX)];
                     if chars.get(close + 1) == Some(&'(') {
-                        if let Some(end) = chars[close + 2..].iter().position(|&c| c == ')') {
+                        if let Some(end) = target.iter().position(|&c| c == ')') {
                             let text: String = chars[i + 1..close].iter().collect();
                             out.push_str(&inline(&text));
                             i = close + 2 + end + 1;
@@ -556,6 +567,14 @@ VILNIUS – After both Lithuania and **Estonia** indicated their support, see [t
             inline("<script>alert(1)</script>"),
             "<script>alert(1)</script>"
         );
+    }
+
+    #[test]
+    fn one_megabyte_line_of_unclosed_markup() {
+        let line = "[*_`".repeat(256 * 1024);
+        let p = parse_file("big.md", line.as_bytes());
+        assert_eq!(p.documents.len(), 1);
+        assert!(p.documents[0].body.starts_with("[[[["));
     }
 
     #[test]

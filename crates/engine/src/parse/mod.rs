@@ -93,25 +93,9 @@ pub fn parse_file_at(path: &str, bytes: &[u8], today: Option<NaiveDate>) -> Pars
     }
     let id = stem_id(path);
     match kind {
-        Format::Text => text::parse(path, &id, &text, &mut parsed),
-        Format::Markdown => markdown::parse(path, &id, &text, &mut parsed),
-        Format::JsonLines => jsonl::parse(path, &id, &text, &mut parsed),
-    }
-    if let Some(today) = today {
-        for doc in &parsed.documents {
-            if let Some(date) = doc.date.filter(|d| *d > today) {
-                let line = doc
-                    .origin
-                    .strip_prefix(path)
-                    .and_then(|l| l.strip_prefix(':'))
-                    .and_then(|l| l.parse().ok());
-                parsed.diagnostics.push(Diagnostic::warning(
-                    path,
-                    line,
-                    format!("future date {date} (after the build day {today}); kept, flagged"),
-                ));
-            }
-        }
+        Format::Text => text::parse(path, &id, &text, today, &mut parsed),
+        Format::Markdown => markdown::parse(path, &id, &text, today, &mut parsed),
+        Format::JsonLines => jsonl::parse(path, &id, &text, today, &mut parsed),
     }
     if parsed.documents.is_empty() {
         parsed.skipped = true;
@@ -194,12 +178,14 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Turns a date as written into a date, recording a warning when there is none or it is
-/// impossible. `raw` is `None` when the document gave no date at all.
+/// Turns a date as written into a date, recording a warning when there is none, it is
+/// impossible, or it is after `today` (then it is kept). `raw` is `None` when the document
+/// gave no date at all; `line` is where the date was written.
 pub(crate) fn resolve_date(
     raw: Option<&str>,
     path: &str,
     line: Option<u32>,
+    today: Option<NaiveDate>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<NaiveDate> {
     let Some(raw) = raw else {
@@ -211,7 +197,16 @@ pub(crate) fn resolve_date(
         return None;
     };
     match parse_date(raw) {
-        DateParse::Valid(d) => Some(d),
+        DateParse::Valid(d) => {
+            if let Some(today) = today.filter(|t| d > *t) {
+                diagnostics.push(Diagnostic::warning(
+                    path,
+                    line,
+                    format!("future date {d} (after the build day {today}); kept, flagged"),
+                ));
+            }
+            Some(d)
+        }
         DateParse::Impossible => {
             diagnostics.push(Diagnostic::warning(
                 path,
@@ -311,7 +306,7 @@ mod tests {
         assert_eq!(p.documents[0].date, NaiveDate::from_ymd_opt(2030, 1, 1));
         assert_eq!(
             messages(&p),
-            ["f.txt: warning: future date 2030-01-01 (after the build day 2026-11-22); kept, flagged"]
+            ["f.txt:1: warning: future date 2030-01-01 (after the build day 2026-11-22); kept, flagged"]
         );
         let p = parse_file_at("f.txt", b" date 2026-11-22 Text.", today);
         assert!(p.diagnostics.is_empty());

@@ -21,9 +21,10 @@ use super::body::{finish, Draft};
 use super::{resolve_date, Parsed};
 use crate::date::{parse_date, parse_date_prefix, DateParse};
 use crate::diag::Diagnostic;
+use chrono::NaiveDate;
 
 /// Parses a normalised plain-text file into `out`.
-pub fn parse(path: &str, id: &str, text: &str, out: &mut Parsed) {
+pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &mut Parsed) {
     let mut draft = Draft::default();
     let mut date: Option<(String, u32)> = None;
     // (1-based line number, text) of every line still to read.
@@ -130,6 +131,7 @@ pub fn parse(path: &str, id: &str, text: &str, out: &mut Parsed) {
                 date.as_ref().map(|(raw, _)| raw.as_str()),
                 path,
                 date.as_ref().map(|(_, n)| *n),
+                today,
                 &mut out.diagnostics,
             );
             out.documents.push(doc);
