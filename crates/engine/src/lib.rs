@@ -46,7 +46,9 @@ pub struct BuildOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Files looked at.
     pub files_seen: usize,
-    /// Files skipped (empty, unsupported, unreadable).
+    /// Files that yielded no document: skipped with a warning (empty, unsupported, hidden, over
+    /// 50 MB, unreadable) or rejected with an error (not UTF-8). Files seen minus these are
+    /// the files embedded.
     pub files_skipped: usize,
 }
 

@@ -1,4 +1,5 @@
 //! The `dossier inspect` command line: JSON shape, table, usage and exit status.
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::path::Path;

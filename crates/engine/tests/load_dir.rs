@@ -1,5 +1,6 @@
 //! Reading corpus folders from disk: every build-time fault gives its exact message, and the
 //! documents embedded plus the files skipped always equal the files seen.
+#![cfg(not(target_arch = "wasm32"))]
 
 use dossier_engine::load::{load_dir, load_dir_at, Loaded, MAX_FILE_BYTES};
 use dossier_engine::{BuildOutput, Severity};

@@ -1,7 +1,8 @@
 //! JSON Lines: one article per line, an object with `text` plus any of `id`, `title`, `date`,
 //! `source`, `byline` (or `author`), `url`. Other fields are ignored; blank lines are skipped.
 //!
-//! `id` may be a string (used as written, trimmed) or an integer; without one the record is
+//! `id` may be a string (used as written, trimmed, so links made from a feed's own ids keep
+//! working; it must not hold control characters) or an integer; without one the record is
 //! `stem-N`, N its 1-based line. A line that is not a JSON object, lacks a `text` string, or
 //! has a known field of the wrong type is a build error naming the line. The text goes
 //! through the same body steps as plain text (blocks at blank lines, dateline, trailer,
@@ -65,6 +66,9 @@ fn record(
     };
     let id = match map.get("id") {
         None | Some(Value::Null) => format!("{stem}-{n}"),
+        Some(Value::String(s)) if s.chars().any(char::is_control) => {
+            return Err("`id` must not contain control characters".to_string())
+        }
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(Value::Number(num)) if num.is_u64() || num.is_i64() => num.to_string(),
         Some(other) => {
@@ -162,7 +166,7 @@ mod tests {
 
     #[test]
     fn wrong_shapes_are_errors() {
-        let raw = "[1,2]\n{\"title\":\"x\"}\n{\"text\":5}\n{\"text\":\"a\",\"date\":20240402}\n{\"text\":\"a\",\"id\":\"\"}\n";
+        let raw = "[1,2]\n{\"title\":\"x\"}\n{\"text\":5}\n{\"text\":\"a\",\"date\":20240402}\n{\"text\":\"a\",\"id\":\"\"}\n{\"text\":\"a\",\"id\":\"a\\nb\"}\n";
         let p = parse_file("shapes.jsonl", raw.as_bytes());
         assert!(p.documents.is_empty() && p.skipped);
         assert_eq!(
@@ -173,6 +177,7 @@ mod tests {
                 "shapes.jsonl:3: error: `text` must be a string, found a number",
                 "shapes.jsonl:4: error: `date` must be a string, found a number",
                 "shapes.jsonl:5: error: `id` must be a non-empty string or an integer, found a string",
+                "shapes.jsonl:6: error: `id` must not contain control characters",
             ]
         );
     }
