@@ -147,15 +147,17 @@ mod native {
             "WORDS".into(),
             "SOURCE".into(),
             "BYLINE".into(),
+            "DATELINE".into(),
             "TITLE".into(),
         ]];
         for d in &corpus.documents {
             rows.push([
-                d.id.clone(),
+                clip(&d.id, 40),
                 d.date.map_or("undated".into(), |x| x.to_string()),
                 d.word_count().to_string(),
-                d.source.clone().unwrap_or_else(|| "-".into()),
-                d.byline.clone().unwrap_or_else(|| "-".into()),
+                clip(d.source.as_deref().unwrap_or("-"), 30),
+                clip(d.byline.as_deref().unwrap_or("-"), 30),
+                clip(d.dateline.as_deref().unwrap_or("-"), 30),
                 format!(
                     "{}{}",
                     clip(&d.title, 70),
@@ -225,11 +227,20 @@ mod native {
         s
     }
 
-    /// At most `max` characters, with `…` when cut; control characters shown as spaces.
+    /// At most `max` characters, with `…` when cut; control characters shown as spaces and
+    /// invisible formatting characters (bidirectional overrides, zero-width) as `\u{…}`, so a
+    /// hostile title cannot scramble the terminal.
     fn clip(s: &str, max: usize) -> String {
         let clean: String = s
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            .map(|c| match c {
+                c if c.is_control() => " ".to_string(),
+                '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2069}'
+                | '\u{feff}' => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
             .collect();
         if clean.chars().count() <= max {
             return clean;

@@ -97,6 +97,7 @@ pub fn finish(mut draft: Draft, id: &str, origin: &str) -> Option<Document> {
     let source = draft.source.filter(|s| !s.trim().is_empty()).or_else(|| {
         infer_source(
             draft.byline.as_deref(),
+            draft.dateline.as_deref(),
             draft.url.as_deref(),
             &draft.trailer,
         )
@@ -175,8 +176,9 @@ pub fn split_dateline(text: &str) -> Option<(&str, &str)> {
 
 /// A contact or credit block that belongs after the article rather than in it: a short block
 /// (at most 200 bytes and eight words) holding an e-mail address; a parenthesised credit such
-/// as `(Photo source: Presidency.ro)` or `(Photo: AFP)`; or a line starting with a credit
-/// label (`Photo:`, `Photo credit:`, `Image:`, `Credit:`, `©`, `Copyright`).
+/// as `(Photo source: Presidency.ro)` or `(Photo: AFP)`; a line starting with a credit
+/// label (`Photo:`, `Photo credit:`, `Image:`, `Credit:`, `©`, `Copyright`); or a wire
+/// credit line (`Reporting by …`, `Editing by …`, `Writing by …`) of at most 30 words.
 ///
 /// ```
 /// use dossier_engine::parse::body::is_trailer;
@@ -212,6 +214,19 @@ pub fn is_trailer(text: &str) -> bool {
         return CREDITS.contains(&word.as_str());
     }
     if lower.starts_with('©') || lower.starts_with("copyright ") {
+        return true;
+    }
+    // Wire-service credit lines: "Reporting by …; Editing by …".
+    const CREDIT_LINES: [&str; 7] = [
+        "reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+        "compiled by ",
+        "translated by ",
+        "edited by ",
+    ];
+    if CREDIT_LINES.iter().any(|p| lower.starts_with(p)) && t.split_whitespace().count() <= 30 {
         return true;
     }
     let word: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
@@ -325,19 +340,26 @@ fn first_sentence(text: &str) -> &str {
 /// Infers the publisher when the metadata does not name one, trying in order:
 /// 1. a staff byline: `BNS/TBT Staff` -> `BNS/TBT` (also `… Staff Writer(s)`, `… Reporters`,
 ///    `… Newsroom`, `… Desk`, `… Wire`, `… Correspondent(s)`);
-/// 2. the host of the article's `url`, without `www.`;
-/// 3. the domain of the first e-mail address in the trailer (`iulian@romania-insider.com` ->
+/// 2. an agency in parentheses at the end of the dateline: `KYIV, March 5 (Reuters)` -> `Reuters`;
+/// 3. the host of the article's `url`, without `www.`;
+/// 4. the domain of the first e-mail address in the trailer (`iulian@romania-insider.com` ->
 ///    `romania-insider.com`), unless it is a personal mail provider (Gmail, Outlook, Yahoo…).
 ///
 /// Otherwise `None`.
 ///
 /// ```
 /// use dossier_engine::parse::body::infer_source;
-/// assert_eq!(infer_source(Some("BNS/TBT Staff"), None, &[]).as_deref(), Some("BNS/TBT"));
-/// assert_eq!(infer_source(None, None, &["a@romania-insider.com".into()]).as_deref(), Some("romania-insider.com"));
-/// assert_eq!(infer_source(Some("Jane Doe"), None, &[]), None);
+/// assert_eq!(infer_source(Some("BNS/TBT Staff"), None, None, &[]).as_deref(), Some("BNS/TBT"));
+/// assert_eq!(infer_source(None, Some("KYIV (Reuters)"), None, &[]).as_deref(), Some("Reuters"));
+/// assert_eq!(infer_source(None, None, None, &["a@romania-insider.com".into()]).as_deref(), Some("romania-insider.com"));
+/// assert_eq!(infer_source(Some("Jane Doe"), Some("VILNIUS"), None, &[]), None);
 /// ```
-pub fn infer_source(byline: Option<&str>, url: Option<&str>, trailer: &[String]) -> Option<String> {
+pub fn infer_source(
+    byline: Option<&str>,
+    dateline: Option<&str>,
+    url: Option<&str>,
+    trailer: &[String],
+) -> Option<String> {
     if let Some(b) = byline {
         let b = b.trim();
         let lower = b.to_lowercase();
@@ -361,6 +383,13 @@ pub fn infer_source(byline: Option<&str>, url: Option<&str>, trailer: &[String])
                 }
             }
         }
+    }
+    if let Some(agency) = dateline
+        .and_then(|d| d.trim().strip_suffix(')'))
+        .and_then(|d| d.rsplit_once('(').map(|(_, a)| a.trim()))
+        .filter(|a| !a.is_empty() && a.chars().any(char::is_alphabetic))
+    {
+        return Some(agency.to_string());
     }
     if let Some(url) = url {
         let rest = url
@@ -478,6 +507,7 @@ mod tests {
         assert!(is_trailer("(Photo: AFP)"));
         assert!(is_trailer("Photo credit: Reuters"));
         assert!(is_trailer("© 2024 Example Media"));
+        assert!(is_trailer("Reporting by Jane Smith; Editing by Bob Lee"));
         assert!(!is_trailer("(Reuters)"));
         assert!(!is_trailer("Source: the ministry said it would act."));
         assert!(!is_trailer(
@@ -530,15 +560,22 @@ mod tests {
     #[test]
     fn sources() {
         assert_eq!(
-            infer_source(None, Some("https://www.lrt.lt/en/news/1"), &[]).as_deref(),
+            infer_source(None, None, Some("https://www.lrt.lt/en/news/1"), &[]).as_deref(),
             Some("lrt.lt")
         );
-        assert_eq!(infer_source(None, None, &["me@gmail.com".into()]), None);
         assert_eq!(
-            infer_source(Some("By Reuters Staff"), None, &[]).as_deref(),
+            infer_source(None, None, None, &["me@gmail.com".into()]),
+            None
+        );
+        assert_eq!(
+            infer_source(Some("By Reuters Staff"), None, None, &[]).as_deref(),
             Some("Reuters")
         );
-        assert_eq!(infer_source(Some("Staff"), None, &[]), None);
+        assert_eq!(
+            infer_source(None, Some("KYIV, March 5 (Reuters)"), None, &[]).as_deref(),
+            Some("Reuters")
+        );
+        assert_eq!(infer_source(Some("Staff"), None, None, &[]), None);
     }
 
     #[test]

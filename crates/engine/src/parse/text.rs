@@ -2,8 +2,8 @@
 //!
 //! A file is read top to bottom:
 //! 1. **Header lines** (optional, before anything else): ` date 2024-04-02` (the article text
-//!    may follow the date on the same line, as in the seeds), or `Date:`, `Title:`, `Source:`,
-//!    `Byline:`/`Author:`/`By:`, `URL:`/`Link:` followed by a value.
+//!    may follow the date on the same line, as in the seeds), a line that is only a date, or
+//!    `Date:`, `Title:`, `Source:`, `Byline:`/`Author:`/`By:`, `URL:`/`Link:` and a value.
 //! 2. **Title block** (optional): a line followed by `•` bullets (a date, then a byline; a
 //!    bullet holding an address is the url; further bullets go to the trailer). Without
 //!    bullets, a first line of at most 20 words that does not end in `.`, `,`, `;` or `:` and
@@ -46,6 +46,12 @@ pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &m
         let Some((n, line)) = lines.last().cloned() else {
             break;
         };
+        if date.is_none() && parse_date(&line) != DateParse::NotADate {
+            // A line that is only a date.
+            date = Some((line.trim().to_string(), n));
+            lines.pop();
+            continue;
+        }
         let Some((key, value, colon)) = header_field(&line) else {
             break;
         };
@@ -255,6 +261,7 @@ fn title_like(line: &str) -> bool {
         && t.chars().count() <= 150
         && t.chars().any(char::is_alphabetic)
         && !t.ends_with(['.', ',', ';', ':'])
+        && parse_date(t) == DateParse::NotADate
         && super::body::split_dateline(t).is_none()
 }
 
@@ -380,6 +387,17 @@ mod tests {
         assert_eq!(d.dateline.as_deref(), Some("RIGA, Latvia"));
         assert_eq!(d.body, "The ministers met.");
         assert_eq!(d.source, None);
+    }
+
+    #[test]
+    fn date_only_first_line() {
+        let raw = "Tuesday, April 2, 2024\n\nBaltic ministers meet\n\nThe ministers met.";
+        let p = parse_file("t.txt", raw.as_bytes());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let d = &p.documents[0];
+        assert_eq!(d.date, day("2024-04-02"));
+        assert_eq!(d.title, "Baltic ministers meet");
+        assert_eq!(d.body, "The ministers met.");
     }
 
     #[test]
