@@ -90,9 +90,12 @@ pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &m
             let after: Vec<&(u32, String)> = lines.iter().rev().skip(1).collect();
             let blank_after = after.first().is_none_or(|(_, l)| l.trim().is_empty());
             let next = after.iter().find(|(_, l)| !l.trim().is_empty());
-            if next.is_some_and(|(_, l)| bullet(l).is_some()) {
-                draft.title = Some(first.trim().to_string());
-                lines.pop();
+            let starts_with_bullet = bullet(&first).is_some();
+            if starts_with_bullet || next.is_some_and(|(_, l)| bullet(l).is_some()) {
+                if !starts_with_bullet {
+                    draft.title = Some(first.trim().to_string());
+                    lines.pop();
+                }
                 loop {
                     skip_blank(&mut lines);
                     let Some((n, line)) = lines.last().cloned() else {
@@ -398,6 +401,20 @@ mod tests {
         assert_eq!(d.date, day("2024-04-02"));
         assert_eq!(d.title, "Baltic ministers meet");
         assert_eq!(d.body, "The ministers met.");
+    }
+
+    #[test]
+    fn bullets_without_a_title() {
+        let raw = "  \u{2022} 2021-02-10\n  \u{2022} BNS/TBT Staff\n  \u{2022} https://example.org/a\n  \u{2022} extra\n\nVILNIUS - Text here.";
+        let p = parse_file("b.txt", raw.as_bytes());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let d = &p.documents[0];
+        assert_eq!(d.date, day("2021-02-10"));
+        assert_eq!(d.byline.as_deref(), Some("BNS/TBT Staff"));
+        assert_eq!(d.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(d.trailer, ["extra"]);
+        assert_eq!(d.title, "Text here");
+        assert!(d.title_derived);
     }
 
     #[test]
