@@ -2,7 +2,7 @@
 //!
 //! The folder is walked recursively in sorted (byte-wise name) order, so builds are
 //! reproducible. What happens to each entry:
-//! - `entities.toml` at the root is the curation file, passed to [`build`] as text; it is not
+//! - `entities.toml` at the root is the curation file, passed to [`crate::build`] as text; it is not
 //!   a document and not counted among the files seen.
 //! - Hidden entries (name starting with `.`): a hidden **file** is counted as seen and skipped
 //!   with a warning (so `.DS_Store` or a stray `.draft.txt` is never dropped silently); a
