@@ -23,6 +23,8 @@ pub mod load;
 pub mod model;
 pub mod parse;
 pub mod snapshot;
+pub mod timeline;
+pub mod view;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::*;
