@@ -393,7 +393,7 @@ impl LinearScale {
 /// intervals.
 pub fn nice_step(max: f64, target: usize) -> f64 {
     let target = target.max(1) as f64;
-    if !(max > 0.0) || !max.is_finite() {
+    if !max.is_finite() || max <= 0.0 {
         return 1.0;
     }
     let raw = max / target;
