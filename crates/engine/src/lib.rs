@@ -21,6 +21,7 @@ pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod parse;
 pub mod snapshot;
 pub mod timeline;
