@@ -137,36 +137,58 @@ pub fn lift(both: u32, a: u32, b: u32, documents: u32) -> f64 {
 /// document are counted once). Positions are left at zero; see [`layout_network`].
 pub fn network(docs: &[&[EntityIdx]], opts: &NetworkOptions) -> Network {
     let mut scratch: Vec<EntityIdx> = Vec::new();
-    let mut df: HashMap<EntityIdx, u32> = HashMap::new();
+    let mut df = Tally::for_keys(docs.iter().flat_map(|d| d.iter()).copied().max());
     for doc in docs {
         unique(doc, &mut scratch);
         for e in &scratch {
-            *df.entry(*e).or_insert(0) += 1;
+            df.add(*e as usize);
         }
     }
-    let mut ranked: Vec<(EntityIdx, u32)> = df.into_iter().collect();
+    let mut ranked: Vec<(EntityIdx, u32)> = df
+        .into_counts()
+        .into_iter()
+        .map(|(e, c)| (e as EntityIdx, c))
+        .collect();
     ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     let left_out_nodes = ranked.len().saturating_sub(opts.max_nodes);
     ranked.truncate(opts.max_nodes);
-    let position: HashMap<EntityIdx, usize> = ranked
-        .iter()
-        .enumerate()
-        .map(|(i, (e, _))| (*e, i))
-        .collect();
-
-    let mut pairs: HashMap<(usize, usize), u32> = HashMap::new();
+    let max_kept = ranked.iter().map(|(e, _)| *e as usize).max();
+    let position: Box<dyn Fn(EntityIdx) -> Option<usize>> = match max_kept {
+        Some(m) if m < 1 << 22 => {
+            let mut dense = vec![usize::MAX; m + 1];
+            for (i, (e, _)) in ranked.iter().enumerate() {
+                dense[*e as usize] = i;
+            }
+            Box::new(move |e| dense.get(e as usize).copied().filter(|p| *p != usize::MAX))
+        }
+        _ => {
+            let map: HashMap<EntityIdx, usize> = ranked
+                .iter()
+                .enumerate()
+                .map(|(i, (e, _))| (*e, i))
+                .collect();
+            Box::new(move |e| map.get(&e).copied())
+        }
+    };
+    let n = ranked.len();
+    // Pair (a, b), a < b, counted at a·n + b.
+    let mut pairs = Tally::for_keys(n.checked_mul(n).map(|x| x.saturating_sub(1) as u64));
     let mut kept: Vec<usize> = Vec::new();
     for doc in docs {
         unique(doc, &mut scratch);
         kept.clear();
-        kept.extend(scratch.iter().filter_map(|e| position.get(e).copied()));
+        kept.extend(scratch.iter().filter_map(|e| position(*e)));
         kept.sort_unstable();
         for (i, &a) in kept.iter().enumerate() {
             for &b in &kept[i + 1..] {
-                *pairs.entry((a, b)).or_insert(0) += 1;
+                pairs.add(a * n + b);
             }
         }
     }
+    let pairs = pairs
+        .into_counts()
+        .into_iter()
+        .map(|(key, count)| ((key / n, key % n), count));
     let n_docs = docs.len() as u32;
     let mut edges: Vec<Edge> = Vec::new();
     let mut below = 0;
@@ -213,6 +235,42 @@ pub fn network(docs: &[&[EntityIdx]], opts: &NetworkOptions) -> Network {
         left_out_nodes,
         below_threshold_edges: below,
         left_out_edges,
+    }
+}
+
+/// Counts by small integer key: a plain array when the keys are few enough, a map otherwise.
+enum Tally {
+    Dense(Vec<u32>),
+    Sparse(HashMap<usize, u32>),
+}
+
+impl Tally {
+    /// Dense up to four million keys (16 MB).
+    fn for_keys<K: TryInto<u64>>(max_key: Option<K>) -> Tally {
+        match max_key.and_then(|k| k.try_into().ok()) {
+            Some(k) if k < 1 << 22 => Tally::Dense(vec![0; k as usize + 1]),
+            Some(_) => Tally::Sparse(HashMap::new()),
+            None => Tally::Dense(Vec::new()),
+        }
+    }
+
+    fn add(&mut self, key: usize) {
+        match self {
+            Tally::Dense(v) => v[key] += 1,
+            Tally::Sparse(m) => *m.entry(key).or_insert(0) += 1,
+        }
+    }
+
+    /// Non-zero counts, by ascending key.
+    fn into_counts(self) -> Vec<(usize, u32)> {
+        match self {
+            Tally::Dense(v) => v.into_iter().enumerate().filter(|(_, c)| *c > 0).collect(),
+            Tally::Sparse(m) => {
+                let mut v: Vec<(usize, u32)> = m.into_iter().collect();
+                v.sort_unstable();
+                v
+            }
+        }
     }
 }
 
@@ -276,41 +334,59 @@ pub fn layout_network(net: &mut Network, width: f64, height: f64, margin: f64) {
         .map(|e| 0.5 + f64::from(e.count) / f64::from(max_count))
         .collect();
     let cell = 2.0 * k;
+    let (k2, cell2) = (k * k, cell * cell);
     let mut disp = vec![(0.0f64, 0.0f64); n];
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    // Flat grid over the box (positions are clamped to it): node indices sorted by cell.
+    let cols = (w / cell).floor() as usize + 1;
+    let rows = (h / cell).floor() as usize + 1;
+    let mut cell_start = vec![0usize; cols * rows + 1];
+    let mut by_cell = vec![0usize; n];
+    let mut node_cell = vec![0usize; n];
     let t0 = w.max(h) / 10.0;
     let gravity = 0.5 * k / w.max(h);
     for it in 0..LAYOUT_ITERATIONS {
         let t = t0 * (1.0 - it as f64 / LAYOUT_ITERATIONS as f64) + 0.5;
         disp.iter_mut().for_each(|d| *d = (0.0, 0.0));
-        grid.values_mut().for_each(Vec::clear);
-        let key = |p: (f64, f64)| ((p.0 / cell).floor() as i64, (p.1 / cell).floor() as i64);
+        cell_start.iter_mut().for_each(|c| *c = 0);
         for (i, p) in pos.iter().enumerate() {
-            grid.entry(key(*p)).or_default().push(i);
+            let c = ((p.1 / cell) as usize).min(rows - 1) * cols
+                + ((p.0 / cell) as usize).min(cols - 1);
+            node_cell[i] = c;
+            cell_start[c + 1] += 1;
+        }
+        for c in 0..cols * rows {
+            cell_start[c + 1] += cell_start[c];
+        }
+        let mut fill = cell_start.clone();
+        for (i, &c) in node_cell.iter().enumerate() {
+            by_cell[fill[c]] = i;
+            fill[c] += 1;
         }
         for v in 0..n {
-            let (gx, gy) = key(pos[v]);
-            for dx in -1..=1 {
-                for dy in -1..=1 {
-                    let Some(cell_nodes) = grid.get(&(gx + dx, gy + dy)) else {
-                        continue;
-                    };
-                    for &u in cell_nodes {
-                        if u == v {
+            let (gx, gy) = (node_cell[v] % cols, node_cell[v] / cols);
+            for ny in gy.saturating_sub(1)..(gy + 2).min(rows) {
+                for nx in gx.saturating_sub(1)..(gx + 2).min(cols) {
+                    let c = ny * cols + nx;
+                    for &u in &by_cell[cell_start[c]..cell_start[c + 1]] {
+                        // Each pair once, from its lower index.
+                        if u <= v {
                             continue;
                         }
                         let (mut ddx, mut ddy) = (pos[v].0 - pos[u].0, pos[v].1 - pos[u].1);
-                        let mut dist = (ddx * ddx + ddy * ddy).sqrt();
-                        if dist < 1e-6 {
+                        let mut d2 = ddx * ddx + ddy * ddy;
+                        if d2 < 1e-12 {
                             // Same spot: push apart along a direction fixed by the indices.
-                            ddx = if v > u { 0.01 } else { -0.01 };
+                            ddx = 0.01;
                             ddy = 0.005;
-                            dist = (ddx * ddx + ddy * ddy).sqrt();
+                            d2 = ddx * ddx + ddy * ddy;
                         }
-                        if dist < cell {
-                            let f = k * k / dist;
-                            disp[v].0 += ddx / dist * f;
-                            disp[v].1 += ddy / dist * f;
+                        if d2 < cell2 {
+                            // Force k²/d along the unit vector: (dx, dy) · k²/d².
+                            let f = k2 / d2;
+                            disp[v].0 += ddx * f;
+                            disp[v].1 += ddy * f;
+                            disp[u].0 -= ddx * f;
+                            disp[u].1 -= ddy * f;
                         }
                     }
                 }
@@ -467,6 +543,21 @@ mod tests {
             net.note().as_deref(),
             Some("Showing 3 of 6 entities (those in the most documents); 2 weaker links hidden.")
         );
+    }
+
+    #[test]
+    fn huge_entity_indices_use_the_sparse_path() {
+        let docs: Vec<&[EntityIdx]> = vec![&[u32::MAX, 5], &[5, u32::MAX], &[7]];
+        let net = network(
+            &docs,
+            &NetworkOptions {
+                min_count: 1,
+                min_lift: 1.0,
+                ..NetworkOptions::default()
+            },
+        );
+        assert_eq!(edge_list(&net), vec![(5, u32::MAX, 2)]);
+        assert_eq!(net.nodes.len(), 3);
     }
 
     #[test]
