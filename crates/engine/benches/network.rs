@@ -42,7 +42,7 @@ fn main() {
             let k = 2 + rng.next() % 7;
             (0..k)
                 .map(|_| {
-                    if rng.next() % 4 == 0 {
+                    if rng.next() & 3 == 0 {
                         (rng.next() % 2000) as u32
                     } else {
                         cluster + (rng.next() % 20) as u32

@@ -85,6 +85,8 @@ fn main() {
         let h = histogram(dates.iter().copied(), Some(Granularity::Day), None);
         layout(&h, &opts)
     });
+    let day = histogram(dates.iter().copied(), Some(Granularity::Day), None);
+    println!("  -> {:?}, {} buckets", day.granularity, day.buckets.len());
     let h = histogram(dates.iter().copied(), None, None);
     println!(
         "  -> {:?}, {} buckets, {} undated",

@@ -199,9 +199,19 @@ pub struct Histogram {
 impl Histogram {
     /// Which bucket holds `d`, if any.
     pub fn index_of(&self, d: NaiveDate) -> Option<usize> {
-        let first = self.buckets.first()?;
-        let i = self.granularity.ordinal(d) - self.granularity.ordinal(first.start);
-        usize::try_from(i).ok().filter(|i| *i < self.buckets.len())
+        self.locator()(d)
+    }
+
+    /// [`Histogram::index_of`] with the first bucket's ordinal worked out once, for loops.
+    fn locator(&self) -> impl Fn(NaiveDate) -> Option<usize> + '_ {
+        let first = self
+            .buckets
+            .first()
+            .map(|b| self.granularity.ordinal(b.start));
+        move |d| {
+            let i = self.granularity.ordinal(d) - first?;
+            usize::try_from(i).ok().filter(|i| *i < self.buckets.len())
+        }
     }
 
     /// Documents placed in buckets.
@@ -223,8 +233,9 @@ impl Histogram {
     /// outside the buckets and missing dates are skipped.
     pub fn counts<I: IntoIterator<Item = Option<NaiveDate>>>(&self, dates: I) -> Vec<u32> {
         let mut out = vec![0u32; self.buckets.len()];
+        let locate = self.locator();
         for d in dates.into_iter().flatten() {
-            if let Some(i) = self.index_of(d) {
+            if let Some(i) = locate(d) {
                 out[i] += 1;
             }
         }
@@ -242,7 +253,7 @@ impl Histogram {
         dates
             .into_iter()
             .enumerate()
-            .filter(|(_, d)| d.and_then(|d| self.index_of(d)) == Some(i))
+            .filter(|(_, d)| d.and_then(self.locator()) == Some(i))
             .map(|(pos, _)| pos)
             .take(limit)
             .collect()
@@ -792,8 +803,9 @@ pub struct DocFacts<'a> {
 /// order, on the histogram's buckets).
 pub fn entity_series(hist: &Histogram, docs: &[DocFacts], entities: &[EntityIdx]) -> Vec<Vec<u32>> {
     let mut out = vec![vec![0u32; hist.buckets.len()]; entities.len()];
+    let locate = hist.locator();
     for doc in docs {
-        let Some(i) = doc.date.and_then(|d| hist.index_of(d)) else {
+        let Some(i) = doc.date.and_then(&locate) else {
             continue;
         };
         for (series, e) in out.iter_mut().zip(entities) {
@@ -901,8 +913,9 @@ pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) ->
     }
     let mut per_bucket: HashMap<usize, HashMap<EntityIdx, u32>> =
         found.iter().map(|&i| (i, HashMap::new())).collect();
+    let locate = hist.locator();
     for doc in docs {
-        let Some(i) = doc.date.and_then(|d| hist.index_of(d)) else {
+        let Some(i) = doc.date.and_then(&locate) else {
             continue;
         };
         if let Some(tally) = per_bucket.get_mut(&i) {
