@@ -34,6 +34,18 @@ impl Default for NetworkOptions {
     }
 }
 
+impl NetworkOptions {
+    /// The defaults with the thresholds a view sets (`min_count`, `min_lift`).
+    pub fn for_view(view: &crate::view::View) -> NetworkOptions {
+        let d = NetworkOptions::default();
+        NetworkOptions {
+            min_count: view.min_count.unwrap_or(d.min_count),
+            min_lift: view.min_lift.map_or(d.min_lift, |t| t.value()),
+            ..d
+        }
+    }
+}
+
 /// An entity in the network.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -558,6 +570,16 @@ mod tests {
         );
         assert_eq!(edge_list(&net), vec![(5, u32::MAX, 2)]);
         assert_eq!(net.nodes.len(), 3);
+    }
+
+    #[test]
+    fn view_thresholds() {
+        let mut view = crate::view::View::default();
+        assert_eq!(NetworkOptions::for_view(&view), NetworkOptions::default());
+        view.min_count = Some(4);
+        view.min_lift = Some(crate::view::Tenths(25));
+        let o = NetworkOptions::for_view(&view);
+        assert_eq!((o.min_count, o.min_lift), (4, 2.5));
     }
 
     #[test]

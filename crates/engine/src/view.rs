@@ -89,6 +89,57 @@ pub struct View {
     pub granularity: Option<Granularity>,
     /// Entities drawn as series on the timeline, by id, without duplicates (`pin`, repeatable).
     pub pins: Vec<String>,
+    /// The entity network is shown (`network=1`).
+    pub network: bool,
+    /// Network: fewest shared documents for a link (`min_count`); `None` for the default.
+    pub min_count: Option<u32>,
+    /// Network: least lift for a link (`min_lift`, e.g. `1.5`); `None` for the default.
+    pub min_lift: Option<Tenths>,
+}
+
+/// Largest `min_count` accepted.
+pub const MAX_MIN_COUNT: u32 = 100_000;
+/// Largest `min_lift` accepted, in tenths.
+pub const MAX_MIN_LIFT_TENTHS: u32 = 1000;
+
+/// A non-negative number with one decimal, kept exact so views compare equal: `Tenths(15)` is
+/// `1.5`, written `1.5`; `Tenths(20)` is written `2`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tenths(pub u32);
+
+impl Tenths {
+    /// The value as a float.
+    pub fn value(self) -> f64 {
+        f64::from(self.0) / 10.0
+    }
+
+    /// Reads `2`, `1.5` or `0.25` (rounded to `0.3`): plain decimal digits, at most
+    /// [`MAX_MIN_LIFT_TENTHS`] tenths.
+    pub fn parse(s: &str) -> Option<Tenths> {
+        let (whole, frac) = s.split_once('.').unwrap_or((s, ""));
+        let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() || !digits(whole) || !digits(frac) || whole.len() > 6 {
+            return None;
+        }
+        if s.contains('.') && frac.is_empty() {
+            return None;
+        }
+        let whole: u32 = whole.parse().ok()?;
+        let f = frac.as_bytes();
+        let tenth = f.first().map_or(0, |b| u32::from(b - b'0'));
+        let round_up = f.get(1).is_some_and(|b| *b >= b'5');
+        let t = whole.checked_mul(10)? + tenth + u32::from(round_up);
+        (t <= MAX_MIN_LIFT_TENTHS).then_some(Tenths(t))
+    }
+}
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.0 / 10, self.0 % 10) {
+            (whole, 0) => write!(f, "{whole}"),
+            (whole, tenth) => write!(f, "{whole}.{tenth}"),
+        }
+    }
 }
 
 /// Something [`decode`] dropped, and why, for the notice shown to the reader.
@@ -242,6 +293,15 @@ pub fn encode(view: &View) -> String {
     for p in &view.pins {
         put("pin", p);
     }
+    if view.network {
+        put("network", "1");
+    }
+    if let Some(n) = view.min_count {
+        put("min_count", &n.to_string());
+    }
+    if let Some(t) = view.min_lift {
+        put("min_lift", &t.to_string());
+    }
     out
 }
 
@@ -287,7 +347,7 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
             continue;
         };
         let single = !matches!(param, "entity" | "source" | "pin");
-        if single && !seen.insert(param) {
+        if single && seen.contains(param) {
             ignored.push(Ignored::new(
                 param,
                 &value,
@@ -295,7 +355,8 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
             ));
             continue;
         }
-        match param {
+        let shown = echo(&value);
+        let outcome: Result<(), String> = match param {
             "q" => {
                 if value.chars().count() > MAX_QUERY_CHARS {
                     ignored.push(Ignored::new(
@@ -307,74 +368,98 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
                 } else {
                     view.q = value;
                 }
+                Ok(())
             }
-            "entity" => push_id(
-                &mut view.entities,
-                param,
-                value,
-                MAX_ENTITIES,
-                |v| known.entity(v),
-                "no entity with this id",
-                &mut ignored,
-            ),
-            "pin" => push_id(
-                &mut view.pins,
-                param,
-                value,
-                MAX_PINS,
-                |v| known.entity(v),
-                "no entity with this id",
-                &mut ignored,
-            ),
-            "source" => push_id(
-                &mut view.sources,
-                param,
-                value,
-                MAX_SOURCES,
-                |v| known.source(v),
-                "no source with this name",
-                &mut ignored,
-            ),
+            "entity" => push_id(&mut view.entities, param, value, MAX_ENTITIES, |v| {
+                known
+                    .entity(v)
+                    .then_some(())
+                    .ok_or("no entity with this id")
+            }),
+            "pin" => push_id(&mut view.pins, param, value, MAX_PINS, |v| {
+                known
+                    .entity(v)
+                    .then_some(())
+                    .ok_or("no entity with this id")
+            }),
+            "source" => push_id(&mut view.sources, param, value, MAX_SOURCES, |v| {
+                known
+                    .source(v)
+                    .then_some(())
+                    .ok_or("no source with this name")
+            }),
             "from" | "to" => match parse_date(&value, param == "to") {
-                Some(d) if param == "from" => from = Some((value, d)),
-                Some(d) => to = Some((value, d)),
-                None => ignored.push(Ignored::new(
-                    param,
-                    &value,
-                    "not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
-                )),
+                Some(d) if param == "from" => {
+                    from = Some((value, d));
+                    Ok(())
+                }
+                Some(d) => {
+                    to = Some((value, d));
+                    Ok(())
+                }
+                None => Err("not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)".into()),
             },
-            "sort" => match SortOrder::parse(&value) {
-                Some(s) => view.sort = s,
-                None => ignored.push(Ignored::new(
-                    param,
-                    &value,
-                    "unknown order (expected relevance, newest or oldest)",
-                )),
-            },
+            "sort" => SortOrder::parse(&value)
+                .map(|s| view.sort = s)
+                .ok_or_else(|| "unknown order (expected relevance, newest or oldest)".into()),
             "doc" => {
                 if known.doc(&value) {
                     view.doc = Some(value);
+                    Ok(())
                 } else {
-                    ignored.push(Ignored::new(param, &value, "no document with this id"));
+                    Err("no document with this id".into())
                 }
             }
             "entity_page" => {
                 if known.entity(&value) {
                     view.entity_page = Some(value);
+                    Ok(())
                 } else {
-                    ignored.push(Ignored::new(param, &value, "no entity with this id"));
+                    Err("no entity with this id".into())
                 }
             }
-            "granularity" => match Granularity::parse(&value) {
-                Some(g) => view.granularity = Some(g),
-                None => ignored.push(Ignored::new(
-                    param,
-                    &value,
-                    "unknown granularity (expected day, week, month, quarter or year)",
+            "granularity" => Granularity::parse(&value)
+                .map(|g| view.granularity = Some(g))
+                .ok_or_else(|| {
+                    "unknown granularity (expected day, week, month, quarter or year)".into()
+                }),
+            "network" => match value.as_str() {
+                "1" | "" | "true" | "on" | "yes" => {
+                    view.network = true;
+                    Ok(())
+                }
+                "0" | "false" | "off" | "no" => Ok(()),
+                _ => Err("expected 1 or 0".into()),
+            },
+            "min_count" => match value.parse::<u32>() {
+                Ok(n) if (1..=MAX_MIN_COUNT).contains(&n) && !value.starts_with('+') => {
+                    view.min_count = Some(n);
+                    Ok(())
+                }
+                _ => Err(format!("expected a whole number from 1 to {MAX_MIN_COUNT}")),
+            },
+            "min_lift" => match Tenths::parse(&value) {
+                Some(t) => {
+                    view.min_lift = Some(t);
+                    Ok(())
+                }
+                None => Err(format!(
+                    "expected a number from 0 to {} with at most one decimal",
+                    MAX_MIN_LIFT_TENTHS / 10
                 )),
             },
             _ => unreachable!("every name in PARAMS is handled"),
+        };
+        match outcome {
+            Ok(()) if single => {
+                seen.insert(param);
+            }
+            Ok(()) => {}
+            Err(reason) => ignored.push(Ignored {
+                param: param.to_string(),
+                value: shown,
+                reason,
+            }),
         }
     }
 
@@ -402,7 +487,7 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
     (view, ignored)
 }
 
-const PARAMS: [&str; 10] = [
+const PARAMS: [&str; 13] = [
     "q",
     "entity",
     "source",
@@ -413,6 +498,9 @@ const PARAMS: [&str; 10] = [
     "entity_page",
     "granularity",
     "pin",
+    "network",
+    "min_count",
+    "min_lift",
 ];
 
 fn push_id(
@@ -420,24 +508,21 @@ fn push_id(
     param: &str,
     value: String,
     cap: usize,
-    known: impl Fn(&str) -> bool,
-    unknown_reason: &str,
-    ignored: &mut Vec<Ignored>,
-) {
+    known: impl Fn(&str) -> Result<(), &'static str>,
+) -> Result<(), String> {
     if value.is_empty() {
-        ignored.push(Ignored::new(param, &value, "empty value"));
+        Err("empty value".into())
     } else if list.contains(&value) {
-        ignored.push(Ignored::new(param, &value, "given more than once"));
-    } else if !known(&value) {
-        ignored.push(Ignored::new(param, &value, unknown_reason));
+        Err("given more than once".into())
+    } else if let Err(reason) = known(&value) {
+        Err(reason.into())
     } else if list.len() >= cap {
-        ignored.push(Ignored::new(
-            param,
-            &value,
-            format!("more than {cap} `{param}` values; kept the first {cap}"),
-        ));
+        Err(format!(
+            "more than {cap} `{param}` values; kept the first {cap}"
+        ))
     } else {
         list.push(value);
+        Ok(())
     }
 }
 
@@ -632,6 +717,22 @@ pub fn with_granularity(view: &View, granularity: Option<Granularity>) -> View {
     }
 }
 
+/// The view with the entity network shown or hidden and its thresholds replaced (`None`: the
+/// defaults).
+pub fn with_network(
+    view: &View,
+    network: bool,
+    min_count: Option<u32>,
+    min_lift: Option<Tenths>,
+) -> View {
+    View {
+        network,
+        min_count,
+        min_lift,
+        ..view.clone()
+    }
+}
+
 fn toggled(list: &[String], item: &str) -> Vec<String> {
     if list.iter().any(|x| x == item) {
         list.iter().filter(|x| *x != item).cloned().collect()
@@ -798,6 +899,59 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_first_value_does_not_block_a_good_second_one() {
+        let (view, ignored) = decode(
+            "doc=999&doc=001_x&doc=002_y&from=soon&from=2024-01-01",
+            &Fixture,
+        );
+        assert_eq!(view.doc.as_deref(), Some("001_x"));
+        assert_eq!(view.from, Some(d("2024-01-01")));
+        assert_eq!(
+            reasons(&ignored),
+            vec![
+                "doc=999: no document with this id",
+                "doc=002_y: `doc` given more than once; kept the first",
+                "from=soon: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
+            ]
+        );
+    }
+
+    #[test]
+    fn network_settings() {
+        let v = with_network(&View::default(), true, Some(3), Some(Tenths(15)));
+        assert_eq!(encode(&v), "network=1&min_count=3&min_lift=1.5");
+        assert_eq!(
+            decode("?network&min_count=3&min_lift=1.50", &Fixture),
+            (v, vec![])
+        );
+        let v = with_network(&View::default(), false, None, Some(Tenths(20)));
+        assert_eq!(encode(&v), "min_lift=2");
+        let (view, ignored) = decode(
+            "network=maybe&min_count=0&min_count=+4&min_lift=-1&min_lift=1e3&min_lift=.5&min_lift=101",
+            &Fixture,
+        );
+        assert_eq!(view, View::default());
+        assert_eq!(ignored.len(), 7);
+        assert_eq!(ignored[0].reason, "expected 1 or 0");
+        assert_eq!(
+            ignored[1].reason,
+            "expected a whole number from 1 to 100000"
+        );
+        assert_eq!(
+            ignored[3].reason,
+            "expected a number from 0 to 100 with at most one decimal"
+        );
+        assert!(!decode("network=0", &Fixture).0.network);
+        assert_eq!(Tenths::parse("0.25"), Some(Tenths(3)));
+        assert_eq!(Tenths::parse("0.99"), Some(Tenths(10)));
+        assert_eq!(Tenths::parse("100"), Some(Tenths(1000)));
+        assert_eq!(Tenths::parse("2."), None);
+        assert_eq!(Tenths::parse("99999999999"), None);
+        assert_eq!(Tenths(15).value(), 1.5);
+        assert_eq!(Tenths(7).to_string(), "0.7");
+    }
+
+    #[test]
     fn oversized_params_are_capped() {
         let long = "é".repeat(MAX_QUERY_CHARS + 5);
         let (view, ignored) = decode(&format!("q={long}"), &Fixture);
@@ -919,11 +1073,17 @@ mod tests {
                 proptest::option::of(proptest::sample::select(Granularity::ALL.to_vec())),
                 ids(MAX_PINS),
             ),
+            (
+                any::<bool>(),
+                proptest::option::of(1..=MAX_MIN_COUNT),
+                proptest::option::of((0..=MAX_MIN_LIFT_TENTHS).prop_map(Tenths)),
+            ),
         )
             .prop_map(
                 |(
                     (q, entities, sources, from, to),
                     (sort, doc, entity_page, granularity, pins),
+                    (network, min_count, min_lift),
                 )| {
                     let (from, to) = match (from, to) {
                         (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
@@ -940,6 +1100,9 @@ mod tests {
                         entity_page,
                         granularity,
                         pins,
+                        network,
+                        min_count,
+                        min_lift,
                     }
                 },
             )
