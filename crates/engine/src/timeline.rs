@@ -427,7 +427,7 @@ pub fn nice_step(max: f64, target: usize) -> f64 {
 /// 1-2-5 step giving about `target` intervals. The last tick is the top of the axis.
 pub fn count_ticks(max: u32, target: usize) -> Vec<u32> {
     let step = (nice_step(f64::from(max), target).round() as u32).max(1);
-    let top = max.div_ceil(step).max(1) * step;
+    let top = max.div_ceil(step).max(1).saturating_mul(step);
     (0..=top / step).map(|k| k * step).collect()
 }
 
@@ -656,26 +656,32 @@ impl Chart {
         if self.bars.is_empty() || !(x >= self.plot.x && x <= self.plot.x + self.plot.width) {
             return None;
         }
-        let i = ((x - self.plot.x) / self.band).floor() as usize;
-        Some(i.min(self.bars.len() - 1))
+        Some(self.first_column(self.columns(x)))
+    }
+
+    /// `x` in columns from the plot's left edge, clamped to the plot.
+    fn columns(&self, x: f64) -> f64 {
+        (x.clamp(self.plot.x, self.plot.x + self.plot.width) - self.plot.x) / self.band
+    }
+
+    /// The column a position starts in; a hair's breadth before a boundary counts as on it, so
+    /// positions computed from bucket edges map back to the same bucket.
+    fn first_column(&self, f: f64) -> usize {
+        ((f + SNAP).floor().max(0.0) as usize).min(self.bars.len() - 1)
     }
 
     /// The date range a drag from `x0` to `x1` selects (either direction; positions past the
     /// plot edges are clamped): from the first day of the first bucket touched to the last day
-    /// of the last one. `None` when there are no buckets.
+    /// of the last one; a drag ending on a boundary does not take in the next bucket. `None`
+    /// when there are no buckets.
     pub fn brush(&self, x0: f64, x1: f64) -> Option<(NaiveDate, NaiveDate)> {
         if self.bars.is_empty() || !x0.is_finite() || !x1.is_finite() {
             return None;
         }
-        let (lo, hi) = (x0.min(x1), x0.max(x1));
-        let right = self.plot.x + self.plot.width;
-        let i0 = self.bucket_at(lo.clamp(self.plot.x, right))?;
-        // A drag ending exactly on a boundary does not take in the next bucket.
-        let hi = hi.clamp(self.plot.x, right);
-        let mut i1 = self.bucket_at(hi)?;
-        if i1 > i0 && hi <= self.plot.x + i1 as f64 * self.band {
-            i1 -= 1;
-        }
+        let (f0, f1) = (self.columns(x0.min(x1)), self.columns(x0.max(x1)));
+        let i0 = self.first_column(f0);
+        let last = ((f1 - SNAP).ceil() - 1.0).max(0.0) as usize;
+        let i1 = last.clamp(i0, self.bars.len() - 1);
         Some((self.bars[i0].start, self.bars[i1].end))
     }
 
@@ -712,6 +718,9 @@ impl Chart {
             .collect()
     }
 }
+
+/// Tolerance, in columns, for positions that land on a bucket boundary.
+const SNAP: f64 = 1e-6;
 
 /// Units for date ticks, finest first: (granularity, step in that granularity).
 const TICK_UNITS: [(Granularity, i64); 16] = [
@@ -1153,6 +1162,7 @@ mod tests {
         assert_eq!(nice_step(0.0, 4), 1.0);
         assert_eq!(nice_step(f64::NAN, 4), 1.0);
         assert_eq!(nice_step(0.3, 3), 0.1);
+        assert_eq!(count_ticks(u32::MAX, 4).len(), 5, "no overflow");
         for max in 0..500 {
             let t = count_ticks(max, 5);
             assert!(*t.last().unwrap() >= max && t.len() <= 11, "{max}: {t:?}");
@@ -1410,5 +1420,66 @@ mod tests {
         assert_eq!(b.drivers.len(), 1, "{:?}", b.drivers);
         assert_eq!((b.drivers[0].entity, b.drivers[0].documents), (7, 5));
         assert!((b.drivers[0].lift - (5.0 / 6.0) / (5.0 / 17.0)).abs() < 1e-9);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn date() -> impl Strategy<Value = NaiveDate> {
+            (-2000i32..=3000, 1u32..=365).prop_map(|(y, o)| NaiveDate::from_yo_opt(y, o).unwrap())
+        }
+
+        fn granularity() -> impl Strategy<Value = Option<Granularity>> {
+            proptest::option::of(proptest::sample::select(Granularity::ALL.to_vec()))
+        }
+
+        proptest! {
+            #[test]
+            fn buckets_are_contiguous_and_count_everything(
+                dates in proptest::collection::vec(proptest::option::of(date()), 0..60),
+                g in granularity(),
+            ) {
+                let h = histogram(dates.iter().copied(), g, None);
+                prop_assert_eq!(h.undated as usize, dates.iter().filter(|d| d.is_none()).count());
+                prop_assert_eq!(h.dated() as usize + h.undated as usize, dates.len());
+                prop_assert_eq!(h.outside, 0);
+                prop_assert!(h.buckets.len() as i64 <= MAX_BUCKETS.max(6000));
+                if g.is_none() && h.granularity != Granularity::Year {
+                    prop_assert!(h.buckets.len() as i64 <= TARGET_MAX_BUCKETS);
+                }
+                for pair in h.buckets.windows(2) {
+                    prop_assert_eq!(pair[0].end.succ_opt(), Some(pair[1].start));
+                }
+                for d in dates.iter().flatten() {
+                    let i = h.index_of(*d).unwrap();
+                    prop_assert!(h.buckets[i].start <= *d && *d <= h.buckets[i].end);
+                }
+            }
+
+            #[test]
+            fn brushing_gives_whole_buckets_in_order(
+                a in date(), b in date(), g in granularity(),
+                x0 in -100.0f64..800.0, x1 in -100.0f64..800.0,
+            ) {
+                let h = histogram([Some(a), Some(b)], g, None);
+                let c = layout(&h, &LayoutOptions::default());
+                let (from, to) = c.brush(x0, x1).unwrap();
+                prop_assert!(from <= to);
+                let g = h.granularity;
+                prop_assert_eq!(g.start_of(from), from);
+                prop_assert_eq!(g.end_of(to), to);
+                prop_assert_eq!(c.brush(x1, x0), Some((from, to)));
+                // Drawing the range back and brushing it again is stable.
+                let (e0, e1) = c.brush_extent(from, to).unwrap();
+                prop_assert_eq!(c.brush(e0, e1), Some((from, to)));
+                // Positions grow with dates.
+                let (p, q) = (c.x_of(from).unwrap(), c.x_of(to).unwrap());
+                prop_assert!(p <= q);
+                for t in c.x_ticks.windows(2) {
+                    prop_assert!(t[0].x < t[1].x && t[0].date < t[1].date);
+                }
+            }
+        }
     }
 }
