@@ -173,6 +173,21 @@ impl std::fmt::Display for Ignored {
     }
 }
 
+/// The text of the notice for what [`decode`] ignored, or `None` when nothing was:
+/// `Some parts of the link were ignored: entity=putin: no entity with this id; from=2024-13-01: not a date …`.
+pub fn notice(ignored: &[Ignored]) -> Option<String> {
+    if ignored.is_empty() {
+        return None;
+    }
+    let parts: Vec<String> = ignored.iter().map(Ignored::to_string).collect();
+    let head = if ignored.len() == 1 {
+        "Part of the link was ignored"
+    } else {
+        "Some parts of the link were ignored"
+    };
+    Some(format!("{head}: {}.", parts.join("; ")))
+}
+
 /// What ids exist, so [`decode`] can drop links to documents or entities that are not there.
 pub trait Known {
     /// Is there a document with this id?
@@ -913,6 +928,22 @@ mod tests {
                 "doc=002_y: `doc` given more than once; kept the first",
                 "from=soon: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
             ]
+        );
+    }
+
+    #[test]
+    fn notice_text() {
+        assert_eq!(notice(&[]), None);
+        let (_, ignored) = decode("entity=putin&from=2024-13-01", &Fixture);
+        assert_eq!(
+            notice(&ignored).unwrap(),
+            "Some parts of the link were ignored: entity=putin: no entity with this id; \
+             from=2024-13-01: not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)."
+        );
+        let (_, ignored) = decode("x=1", &Fixture);
+        assert_eq!(
+            notice(&ignored).unwrap(),
+            "Part of the link was ignored: x=1: unknown parameter."
         );
     }
 
