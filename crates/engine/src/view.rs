@@ -267,7 +267,8 @@ impl Known for Corpus {
 }
 
 /// The query string for a view, without the leading `?`; empty for the default view.
-/// Parameters come in a fixed order and defaults are left out.
+/// Parameters come in a fixed order (`doc`, `entity_page`, `q`, `entity`, `source`, `from`, `to`,
+/// `sort`, `granularity`, `pin`, `network`, `min_count`, `min_lift`) and defaults are left out.
 pub fn encode(view: &View) -> String {
     let mut out = String::new();
     let mut put = |key: &str, value: &str| {
@@ -278,6 +279,13 @@ pub fn encode(view: &View) -> String {
         out.push('=');
         encode_component(value, &mut out);
     };
+    // The reader and entity page come first so links read `?doc=ID…` (the app's DOM contract).
+    if let Some(d) = &view.doc {
+        put("doc", d);
+    }
+    if let Some(e) = &view.entity_page {
+        put("entity_page", e);
+    }
     if !view.q.is_empty() {
         put("q", &view.q);
     }
@@ -295,12 +303,6 @@ pub fn encode(view: &View) -> String {
     }
     if view.sort != SortOrder::Relevance {
         put("sort", view.sort.as_str());
-    }
-    if let Some(d) = &view.doc {
-        put("doc", d);
-    }
-    if let Some(e) = &view.entity_page {
-        put("entity_page", e);
     }
     if let Some(g) = view.granularity {
         put("granularity", g.as_str());
@@ -797,7 +799,7 @@ mod tests {
         let s = encode(&view);
         assert_eq!(
             s,
-            "q=nato+rutte&entity=mark-rutte&entity=nato&from=2024-01-01&to=2024-12-31&doc=001_x"
+            "doc=001_x&q=nato+rutte&entity=mark-rutte&entity=nato&from=2024-01-01&to=2024-12-31"
         );
         assert_eq!(decode(&format!("?{s}"), &Fixture), (view, vec![]));
     }
@@ -1037,6 +1039,23 @@ mod tests {
         assert_eq!(decode("q=%zz%41", &Fixture).0.q, "%zzA");
         assert_eq!(decode("q=a=b", &Fixture).0.q, "a=b");
         assert_eq!(decode("q", &Fixture).0.q, "");
+    }
+
+    #[test]
+    fn links_follow_the_dom_contract() {
+        let results = with_query(&toggle_entity(&View::default(), "nato"), "rutte");
+        assert_eq!(
+            href(&with_doc(&results, Some("001_x"))),
+            "?doc=001_x&q=rutte&entity=nato"
+        );
+        assert_eq!(
+            href(&with_entity_page(&View::default(), Some("mark-rutte"))),
+            "?entity_page=mark-rutte"
+        );
+        assert_eq!(
+            href(&with_doc(&View::default(), Some("001_x"))),
+            "?doc=001_x"
+        );
     }
 
     #[test]
