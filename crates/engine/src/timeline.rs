@@ -920,25 +920,28 @@ pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) ->
     if found.is_empty() {
         return Vec::new();
     }
-    let mut per_bucket: HashMap<usize, HashMap<EntityIdx, u32>> =
-        found.iter().map(|&i| (i, HashMap::new())).collect();
+    // Entity tallies for burst buckets only, found by bucket position without hashing.
+    let mut slot: Vec<Option<usize>> = vec![None; counts.len()];
+    for (k, &i) in found.iter().enumerate() {
+        slot[i] = Some(k);
+    }
+    let mut tallies: Vec<HashMap<EntityIdx, u32>> = vec![HashMap::new(); found.len()];
     let locate = hist.locator();
     for doc in docs {
-        let Some(i) = doc.date.and_then(&locate) else {
+        let Some(k) = doc.date.and_then(&locate).and_then(|i| slot[i]) else {
             continue;
         };
-        if let Some(tally) = per_bucket.get_mut(&i) {
-            for e in doc.entities {
-                *tally.entry(*e).or_insert(0) += 1;
-            }
+        for e in doc.entities {
+            *tallies[k].entry(*e).or_insert(0) += 1;
         }
     }
     found
         .into_iter()
-        .map(|i| {
+        .zip(tallies)
+        .map(|(i, tally)| {
             let n_w = f64::from(counts[i]);
             let total = f64::from(baseline.documents.max(1));
-            let mut drivers: Vec<Driver> = per_bucket[&i]
+            let mut drivers: Vec<Driver> = tally
                 .iter()
                 .filter(|(_, &w)| w >= 2)
                 .map(|(&entity, &w)| {
