@@ -22,8 +22,11 @@ pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod parse;
 pub mod snapshot;
+pub mod timeline;
+pub mod view;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::*;
