@@ -245,7 +245,7 @@ pub fn snippet_range(body: &str, hits: &[(usize, usize)], len: usize) -> (usize,
             .filter(|&k| start + k < hits.first().map_or(usize::MAX, |h| h.0))
             .map_or(start, |k| start + k + 1)
     } else {
-        0
+        start
     };
     let end = if end < body.len() {
         body[start..end].rfind(' ').map_or(end, |k| start + k)
