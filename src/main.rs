@@ -4,6 +4,7 @@
 mod components;
 mod cooccur;
 mod filter;
+mod keys;
 mod route;
 mod state;
 

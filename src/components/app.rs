@@ -2,19 +2,24 @@
 
 use std::rc::Rc;
 
-use dossier_engine::view::View;
+use dossier_engine::view::{self, View};
+use dossier_engine::{Entity, EntityKind};
 use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
 use super::entity_page::EntityPage;
 use super::entity_panel::EntityPanel;
-use super::human_date;
 use super::notice::Notice;
 use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::source_panel::SourcePanel;
+use super::year_panel::YearPanel;
+use super::{human_date, kind_class, kind_plural};
+use crate::keys::{self, Command};
 use crate::route::{self, Entry};
 use crate::state::{Action, AppState};
 use crate::{corpus, filter};
@@ -46,6 +51,27 @@ pub fn app() -> Html {
     }
 
     use_effect_with((), |_| mark_ready());
+
+    // Keyboard shortcuts read the latest view from here.
+    let latest = use_mut_ref(View::default);
+    *latest.borrow_mut() = state.view.clone();
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                let current = latest.borrow().clone();
+                if let Some(Command::Go(view)) = keys::handle(e, &current) {
+                    e.prevent_default();
+                    route::write(&view, Entry::Push);
+                    dispatcher.dispatch(Action::Show { view, notice: None });
+                }
+            });
+            move || drop(listener)
+        });
+    }
 
     // Title and scroll position follow the open document or entity page.
     use_effect_with((v.doc.clone(), v.entity_page.clone()), |(doc, page)| {
@@ -137,6 +163,7 @@ pub fn app() -> Html {
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <EntityPanel view={v.clone()} results={results.clone()} />
+                    <YearPanel view={v.clone()} results={results.clone()} />
                     <SourcePanel view={v.clone()} results={results.clone()} />
                 </aside>
                 <section class="results-pane" aria-label="Results">
@@ -149,6 +176,9 @@ pub fn app() -> Html {
         </div>
     }
 }
+
+/// Entities listed per type on the landing view.
+const TOP_ENTITIES: usize = 8;
 
 /// What the reader column shows when nothing is open: what the corpus holds.
 #[function_component(Overview)]
@@ -165,7 +195,29 @@ fn overview() -> Html {
             <p>{ format!("{} and {}{span}.",
                 super::plural(c.documents.len(), "document", "documents"),
                 super::plural(c.entities.len(), "entity", "entities")) }</p>
-            <p class="hint">{ "Search above, pick entities on the left to narrow the list, and open a result to read it. Every view has its own link." }</p>
+            <p class="hint">{ "Search above, pick entities or years on the left to narrow the list, and open a result to read it. Every view has its own link; press / to search, j and k to move through the results, Esc to close." }</p>
+            { for EntityKind::ALL.into_iter().filter_map(|k| {
+                let mut top: Vec<&Entity> = c.entities.iter().filter(|e| e.kind == k).collect();
+                if top.is_empty() {
+                    return None;
+                }
+                top.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.name.cmp(&b.name)));
+                top.truncate(TOP_ENTITIES);
+                Some(html! {
+                    <section class="overview-entities">
+                        <h2><span class={classes!("swatch", kind_class(k))} aria-hidden="true"></span>{ format!("Most mentioned: {}", kind_plural(k).to_lowercase()) }</h2>
+                        <ul class="inline">
+                            { for top.into_iter().map(|e| html! {
+                                <li>
+                                    <a class={classes!("entity-link", kind_class(k))} data-entity-id={e.id.clone()}
+                                       href={view::href(&View { entity_page: Some(e.id.clone()), ..View::default() })}>{ e.name.clone() }</a>
+                                    <span class="count">{ format!(" {}", e.documents.len()) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                })
+            }) }
         </div>
     }
 }

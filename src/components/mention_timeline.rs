@@ -33,7 +33,7 @@ pub fn mention_timeline(props: &MentionTimelineProps) -> Html {
     html! {
         <figure class="mention-timeline">
             <svg viewBox={format!("0 0 {} {}", f(chart.width), f(chart.height))} role="img"
-                 aria-label={format!("{}: {}", props.label, hist.describe())}>
+                 aria-label={format!("{}: {} dated, by {}; at most {} in one {}", props.label, chart.dated, chart.granularity.as_str(), chart.max_count, chart.granularity.as_str())}>
                 { for chart.y_ticks.iter().map(|t| html! {
                     <g class="y-tick">
                         <line x1={f(plot.x)} x2={f(plot.x + plot.width)} y1={f(t.y)} y2={f(t.y)} />

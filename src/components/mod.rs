@@ -11,6 +11,7 @@ pub mod reader;
 pub mod results;
 pub mod search_box;
 pub mod source_panel;
+pub mod year_panel;
 
 use chrono::NaiveDate;
 use dossier_engine::EntityKind;

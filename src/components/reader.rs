@@ -83,6 +83,23 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
             if !mentions.is_empty() { <Legend /> }
             <div class="doc-body">{ blocks }</div>
+            if !mentions.is_empty() {
+                <section class="doc-entities">
+                    <h2>{ "In this document" }</h2>
+                    <ul class="inline">
+                        { for in_document(&mentions).into_iter().map(|(i, n)| {
+                            let e = &corpus.entities[i as usize];
+                            html! {
+                                <li>
+                                    <a class={classes!("entity-link", kind_class(e.kind))} data-entity-id={e.id.clone()}
+                                       href={view::href(&view::with_entity_page(&view::with_doc(view, None), Some(&e.id)))}>{ e.name.clone() }</a>
+                                    <span class="count">{ format!(" ×{n}") }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }
             if !d.trailer.is_empty() {
                 <footer class="doc-trailer">
                     { for d.trailer.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
@@ -90,6 +107,17 @@ pub fn reader(props: &ReaderProps) -> Html {
             }
         </article>
     }
+}
+
+/// The entities mentioned, most mentioned first, with their mention counts.
+fn in_document(mentions: &[Mention]) -> Vec<(u32, usize)> {
+    let mut counts: std::collections::BTreeMap<u32, usize> = Default::default();
+    for m in mentions {
+        *counts.entry(m.entity).or_default() += 1;
+    }
+    let mut v: Vec<(u32, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v
 }
 
 /// Mentions that lie on char boundaries inside the body, name an existing entity and do not
