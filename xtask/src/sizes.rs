@@ -47,9 +47,11 @@ pub struct Table {
     pub wasm: Size,
     /// `.js` files.
     pub js: Size,
+    /// `.css` files.
+    pub css: Size,
     /// `.html` files.
     pub html: Size,
-    /// Other files (CSS, images, data chunks).
+    /// Other files (images, data chunks).
     pub other: Size,
 }
 
@@ -71,6 +73,7 @@ pub fn measure(dist: &Path) -> Result<Table> {
         let slot = match f.extension().and_then(|x| x.to_str()) {
             Some("wasm") => &mut table.wasm,
             Some("js") => &mut table.js,
+            Some("css") => &mut table.css,
             Some("html") => &mut table.html,
             _ => &mut table.other,
         };
@@ -120,12 +123,13 @@ impl Table {
         let rows = [
             ("wasm", self.wasm),
             ("JS", self.js),
+            ("CSS", self.css),
             ("HTML", self.html),
             ("other", self.other),
         ];
         let mut total = Size::default();
         for (name, size) in rows {
-            if name == "other" && size.raw == 0 {
+            if size.raw == 0 && (name == "other" || name == "CSS") {
                 continue;
             }
             total = total.add(size);
