@@ -85,6 +85,13 @@ pub fn measure(dist: &Path) -> Result<Table> {
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
+        // Trunk's `.trunk-lock` and `.stage/` are not served.
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
         if path.is_dir() {
             collect(&path, out)?;
         } else {
