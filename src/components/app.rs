@@ -10,6 +10,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
+use super::copy_link::CopyLink;
 use super::entity_page::EntityPage;
 use super::entity_panel::EntityPanel;
 use super::notice::Notice;
@@ -155,6 +156,7 @@ pub fn app() -> Html {
             <header class="topbar">
                 <a class="brand" href="?">{ "Dossier" }</a>
                 <SearchBox value={v.q.clone()} {on_input} />
+                <CopyLink />
             </header>
             if let Some(text) = &state.notice {
                 <Notice text={text.clone()} {on_dismiss} />
