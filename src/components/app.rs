@@ -118,7 +118,7 @@ pub fn app() -> Html {
             filter::results(corpus(), crate::search_text(), &filter_view)
         })
     };
-    let results: Rc<Vec<u32>> = Rc::new((*results).clone());
+    let results: Rc<Vec<u32>> = results;
 
     let onclick = {
         let dispatcher = state.dispatcher();
