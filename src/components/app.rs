@@ -145,7 +145,7 @@ pub fn app() -> Html {
     let pane = if let Some(e) = entity_page {
         html! { <EntityPage view={v.clone()} entity={e} /> }
     } else if let Some(d) = doc {
-        html! { <Reader view={v.clone()} doc={d} /> }
+        html! { <Reader view={v.clone()} doc={d} results={results.clone()} /> }
     } else {
         html! { <Overview /> }
     };
