@@ -72,7 +72,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let snippet = marked(&d.body, s, e, &hits);
         html! {
             <li class={classes!("result", current.then_some("current"))} data-doc-id={d.id.clone()}>
-                <a class="result-title" {href} aria-current={current.then_some("page")}>{ d.title.clone() }</a>
+                <a class="result-title" {href} aria-current={current.then_some("page")}>{ marked(&d.title, 0, d.title.len(), &filter::hits(&d.title, &terms)) }</a>
                 <div class="result-meta">
                     if let Some(date) = d.date {
                         <time class="result-date" datetime={date.to_string()}>{ human_date(date) }</time>
