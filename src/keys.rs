@@ -1,5 +1,5 @@
 //! Keyboard shortcuts: `/` focuses the search box, `j`/`k` move through the results, Esc closes
-//! the open document or entity page (or leaves the search box).
+//! the open document or entity page (or leaves the search box), `?` lists the shortcuts.
 
 use dossier_engine::view::{self, View};
 use wasm_bindgen::JsCast;
@@ -12,6 +12,8 @@ pub enum Command {
     Go(View),
     /// Nothing to do with the state; the key was handled in the page (focus moved).
     Handled,
+    /// Show or hide the list of shortcuts.
+    Help,
 }
 
 /// Handles a key press on the page given the current view; `None` leaves it to the browser.
@@ -67,6 +69,7 @@ pub fn handle(event: &KeyboardEvent, current: &View) -> Option<Command> {
             event.prevent_default();
             Some(Command::Handled)
         }
+        "?" => Some(Command::Help),
         "Escape" => {
             if current.entity_page.is_some() {
                 Some(Command::Go(view::with_entity_page(current, None)))

@@ -10,6 +10,7 @@ use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
 use super::active_filters::ActiveFilters;
+use super::copy_link::CopyLink;
 use super::entity_page::EntityPage;
 use super::entity_panel::EntityPanel;
 use super::notice::Notice;
@@ -55,18 +56,30 @@ pub fn app() -> Html {
     // Keyboard shortcuts read the latest view from here.
     let latest = use_mut_ref(View::default);
     *latest.borrow_mut() = state.view.clone();
+    let help = use_state(|| false);
+    let help_open = use_mut_ref(|| false);
+    *help_open.borrow_mut() = *help;
     {
         let dispatcher = state.dispatcher();
+        let help = help.clone();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
                 let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
                     return;
                 };
+                if *help_open.borrow() && e.key() == "Escape" {
+                    help.set(false);
+                    return;
+                }
                 let current = latest.borrow().clone();
-                if let Some(Command::Go(view)) = keys::handle(e, &current) {
-                    e.prevent_default();
-                    route::write(&view, Entry::Push);
-                    dispatcher.dispatch(Action::Show { view, notice: None });
+                match keys::handle(e, &current) {
+                    Some(Command::Go(view)) => {
+                        e.prevent_default();
+                        route::write(&view, Entry::Push);
+                        dispatcher.dispatch(Action::Show { view, notice: None });
+                    }
+                    Some(Command::Help) => help.set(!*help_open.borrow()),
+                    _ => {}
                 }
             });
             move || drop(listener)
@@ -117,7 +130,7 @@ pub fn app() -> Html {
             filter::results(corpus(), crate::search_text(), &filter_view)
         })
     };
-    let results: Rc<Vec<u32>> = Rc::new((*results).clone());
+    let results: Rc<Vec<u32>> = results;
 
     let onclick = {
         let dispatcher = state.dispatcher();
@@ -144,7 +157,7 @@ pub fn app() -> Html {
     let pane = if let Some(e) = entity_page {
         html! { <EntityPage view={v.clone()} entity={e} /> }
     } else if let Some(d) = doc {
-        html! { <Reader view={v.clone()} doc={d} /> }
+        html! { <Reader view={v.clone()} doc={d} results={results.clone()} /> }
     } else {
         html! { <Overview /> }
     };
@@ -155,7 +168,11 @@ pub fn app() -> Html {
             <header class="topbar">
                 <a class="brand" href="?">{ "Dossier" }</a>
                 <SearchBox value={v.q.clone()} {on_input} />
+                <CopyLink />
             </header>
+            if *help {
+                <Shortcuts on_close={{ let help = help.clone(); Callback::from(move |_| help.set(false)) }} />
+            }
             if let Some(text) = &state.notice {
                 <Notice text={text.clone()} {on_dismiss} />
             }
@@ -174,6 +191,31 @@ pub fn app() -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// Properties of [`Shortcuts`].
+#[derive(Properties, PartialEq)]
+struct ShortcutsProps {
+    on_close: Callback<()>,
+}
+
+/// The list of keyboard shortcuts, opened with `?`.
+#[function_component(Shortcuts)]
+fn shortcuts(props: &ShortcutsProps) -> Html {
+    let onclick = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section id="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
+            <h2>{ "Keyboard shortcuts" }</h2>
+            <dl>
+                <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
+                <dt><kbd>{ "j" }</kbd>{ " " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous result" }</dd>
+                <dt><kbd>{ "Enter" }</kbd></dt><dd>{ "open the focused result or link" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "leave the search box, close the document or entity page" }</dd>
+                <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
+            </dl>
+            <button type="button" class="shortcuts-close" {onclick}>{ "Close" }</button>
+        </section>
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod active_filters;
 pub mod app;
+pub mod copy_link;
 pub mod entity_page;
 pub mod entity_panel;
 pub mod legend;

@@ -16,6 +16,8 @@ pub struct ReaderProps {
     pub view: View,
     /// The document to show.
     pub doc: DocIdx,
+    /// The current results, for previous/next links.
+    pub results: std::rc::Rc<Vec<DocIdx>>,
 }
 
 /// `<article id="reader">`.
@@ -34,6 +36,16 @@ pub fn reader(props: &ReaderProps) -> Html {
         corpus.entities.len(),
     );
     let close = view::href(&view::with_doc(view, None));
+    let position = props.results.iter().position(|&i| i == props.doc);
+    let neighbour = |offset: isize| -> Option<(String, String)> {
+        let at = position?.checked_add_signed(offset)?;
+        let other = &corpus.documents[*props.results.get(at)? as usize];
+        Some((
+            view::href(&view::with_doc(view, Some(&other.id))),
+            other.title.clone(),
+        ))
+    };
+    let (prev, next) = (neighbour(-1), neighbour(1));
     let url = d
         .url
         .as_deref()
@@ -104,6 +116,17 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <footer class="doc-trailer">
                     { for d.trailer.iter().map(|t| html! { <p>{ t.clone() }</p> }) }
                 </footer>
+            }
+            if let Some(pos) = position {
+                <nav class="doc-nav" aria-label="Other results">
+                    if let Some((href, title)) = prev {
+                        <a class="doc-prev" {href} rel="prev">{ format!("← {title}") }</a>
+                    }
+                    <span class="doc-position">{ format!("{} of {}", pos + 1, props.results.len()) }</span>
+                    if let Some((href, title)) = next {
+                        <a class="doc-next" {href} rel="next">{ format!("{title} →") }</a>
+                    }
+                </nav>
             }
         </article>
     }

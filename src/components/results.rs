@@ -21,6 +21,9 @@ pub struct ResultsProps {
 /// How many bytes of text a snippet shows.
 const SNIPPET_BYTES: usize = 220;
 
+/// Results rendered at first, and added by each "show more".
+const PAGE: usize = 100;
+
 /// `#result-count`, the sort links and `<ol id="results">`.
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
@@ -29,6 +32,17 @@ pub fn results(props: &ResultsProps) -> Html {
     let terms = filter::terms(&view.q);
     let total = corpus.documents.len();
     let n = props.results.len();
+    let shown = use_state(|| PAGE);
+    {
+        // A new result list starts again from the first page.
+        let shown = shown.clone();
+        use_effect_with(props.results.clone(), move |_| shown.set(PAGE));
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let limit = (*shown).min(n);
     let count = if n == total {
         super::plural(n, "document", "documents")
     } else {
@@ -49,7 +63,7 @@ pub fn results(props: &ResultsProps) -> Html {
             }) }
         </nav>
     };
-    let items = props.results.iter().map(|&i| {
+    let items = props.results[..limit].iter().map(|&i| {
         let d = &corpus.documents[i as usize];
         let href = view::href(&view::with_doc(&view::with_entity_page(view, None), Some(&d.id)));
         let current = view.doc.as_deref() == Some(d.id.as_str());
@@ -58,7 +72,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let snippet = marked(&d.body, s, e, &hits);
         html! {
             <li class={classes!("result", current.then_some("current"))} data-doc-id={d.id.clone()}>
-                <a class="result-title" {href} aria-current={current.then_some("page")}>{ d.title.clone() }</a>
+                <a class="result-title" {href} aria-current={current.then_some("page")}>{ marked(&d.title, 0, d.title.len(), &filter::hits(&d.title, &terms)) }</a>
                 <div class="result-meta">
                     if let Some(date) = d.date {
                         <time class="result-date" datetime={date.to_string()}>{ human_date(date) }</time>
@@ -92,6 +106,11 @@ pub fn results(props: &ResultsProps) -> Html {
                 </p>
             }
             <ol id="results">{ for items }</ol>
+            if limit < n {
+                <button type="button" class="show-more" onclick={more}>
+                    { format!("Show {} more ({} not shown)", PAGE.min(n - limit), n - limit) }
+                </button>
+            }
         </>
     }
 }
