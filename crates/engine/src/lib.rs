@@ -29,6 +29,7 @@ pub mod timeline;
 pub mod view;
 
 pub use diag::{Diagnostic, Severity};
+pub use entities::fold as fold_name;
 pub use model::*;
 
 /// One corpus file handed to the engine: its path relative to the corpus folder and its bytes.

@@ -1,0 +1,483 @@
+//! Candidate mentions in one paragraph: capitalised spans split into roles, names, demonyms and
+//! acronym expansions, each with the typing evidence its context gives.
+
+use super::gazetteer::{self as gz, is};
+use super::tokens::Token;
+use super::{fold, Kind};
+
+/// A mention found in the text, before corpus-wide merging.
+#[derive(Clone, Debug)]
+pub struct Raw {
+    /// Document index.
+    pub doc: usize,
+    /// Byte offset in the body.
+    pub start: usize,
+    /// Byte offset in the body, one past the end.
+    pub end: usize,
+    /// The surface text.
+    pub text: String,
+    /// Display name (the gazetteer's for places, the country's for demonyms).
+    pub name: String,
+    /// True for an adjective (demonym) mention of a country.
+    pub adjective: bool,
+    /// A type the name itself fixes (gazetteer, cue word, role before the name).
+    pub strong: Option<Kind>,
+    /// Weaker evidence from context, per kind (person, organization, place, other).
+    pub votes: [u32; 4],
+    /// Title or role written before the name.
+    pub role: Option<String>,
+    /// Number of words.
+    pub words: usize,
+    /// Every word is capitalised only because it opens a sentence.
+    pub sentence_start: bool,
+    /// An all-caps acronym (`NATO`).
+    pub acronym: bool,
+    /// A single word with a capitalised prefix and a hyphen (`Euro-Atlantic`).
+    pub compound: bool,
+}
+
+impl Raw {
+    /// Folded key under which mentions merge.
+    pub fn key(&self) -> String {
+        fold(&self.name)
+    }
+}
+
+/// An acronym and its spelled-out form found together (`… Development (OECD)`).
+#[derive(Clone, Debug)]
+pub struct AcronymPair {
+    /// Folded acronym.
+    pub acronym: String,
+    /// Folded expansion.
+    pub expansion: String,
+}
+
+/// Corpus-wide word statistics the rules consult.
+pub struct Lexicon {
+    /// Folded words seen in lower case somewhere in the corpus (common words).
+    pub lower: std::collections::HashSet<String>,
+    /// Folded words seen capitalised in the middle of a sentence (names, not sentence openers).
+    pub mid_caps: std::collections::HashSet<String>,
+}
+
+impl Lexicon {
+    fn common(&self, word: &str) -> bool {
+        self.lower.contains(&fold(word))
+    }
+}
+
+const CONNECT_PARTICLES: &[&str] = &[
+    "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di", "del", "dos",
+];
+
+fn folded(t: &Token) -> String {
+    fold(&t.text)
+}
+
+fn is_candidate_start(t: &Token) -> bool {
+    t.cap && t.text.chars().any(char::is_alphabetic)
+}
+
+fn is_role_head(toks: &[Token], i: usize) -> bool {
+    let w = folded(&toks[i]);
+    if w == "general" {
+        let prev = i.checked_sub(1).map(|p| folded(&toks[p]));
+        let next_given = toks
+            .get(i + 1)
+            .is_some_and(|n| gz::get().is_given_name(&n.text));
+        return matches!(
+            prev.as_deref(),
+            Some("secretary" | "attorney" | "surgeon" | "inspector" | "auditor" | "solicitor")
+        ) || (prev.is_none() && next_given);
+    }
+    if w == "secretary" {
+        return true;
+    }
+    if matches!(w.as_str(), "foreign" | "defence" | "defense") {
+        return false;
+    }
+    is(gz::ROLE_HEADS, &w)
+}
+
+fn is_domain(s: &str) -> bool {
+    let Some((host, tld)) = s.rsplit_once('.') else {
+        return false;
+    };
+    (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && !host.is_empty()
+        && !host.contains(' ')
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Finds the candidate mentions of one paragraph (`toks` from [`super::tokens::tokenize`]).
+pub fn paragraph(
+    doc: usize,
+    body: &str,
+    toks: &[Token],
+    lex: &Lexicon,
+    out: &mut Vec<Raw>,
+    pairs: &mut Vec<AcronymPair>,
+) {
+    let mut used = vec![false; toks.len()];
+    acronyms(doc, body, toks, &mut used, out, pairs);
+    let mut i = 0;
+    while i < toks.len() {
+        if used[i] || !is_candidate_start(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        if !toks[i].possessive {
+            while j < toks.len() && !used[j] {
+                let t = &toks[j];
+                if t.sentence_start || !t.joined_to_prev {
+                    break;
+                }
+                if is_candidate_start(t) {
+                    j += 1;
+                    if t.possessive {
+                        break;
+                    }
+                    continue;
+                }
+                // Connectors: `Ministry of Defence`, `Ludwig van Beethoven`.
+                let w = folded(t);
+                let left = folded(&toks[j - 1]);
+                let left_cue = is(gz::ORG_CUES, &left) || is(gz::PLACE_CUES, &left);
+                let mut k = j + 1;
+                if (w == "of" || w == "for") && left_cue {
+                    if toks
+                        .get(k)
+                        .is_some_and(|n| folded(n) == "the" && n.joined_to_prev)
+                    {
+                        k += 1;
+                    }
+                } else if !is(CONNECT_PARTICLES, &w) {
+                    break;
+                }
+                match toks.get(k) {
+                    Some(n) if n.joined_to_prev && is_candidate_start(n) && !used[k] => j = k,
+                    _ => break,
+                }
+            }
+        }
+        span(doc, body, toks, i, j, lex, out);
+        i = j;
+    }
+}
+
+/// `Spelled Out Name (SON)`: both forms become mentions of one organisation.
+fn acronyms(
+    doc: usize,
+    body: &str,
+    toks: &[Token],
+    used: &mut [bool],
+    out: &mut Vec<Raw>,
+    pairs: &mut Vec<AcronymPair>,
+) {
+    for a in 1..toks.len() {
+        let t = &toks[a];
+        let closes = toks
+            .get(a + 1)
+            .is_none_or(|n| n.gap_before.starts_with(')'));
+        if !t.all_caps || !t.gap_before.trim_end().ends_with('(') || !closes || has_digit(&t.text) {
+            continue;
+        }
+        let letters: Vec<char> = t.text.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut want = letters.len();
+        let mut k = a;
+        let mut first = None;
+        while want > 0 && k > 0 {
+            k -= 1;
+            let w = &toks[k];
+            let gap_ok = k + 1 == a || {
+                let g = toks[k + 1].gap_before.trim();
+                g.is_empty() || g == ","
+            };
+            if !gap_ok {
+                break;
+            }
+            let f = folded(w);
+            if !w.cap
+                && matches!(
+                    f.as_str(),
+                    "and" | "of" | "for" | "the" | "on" | "in" | "de"
+                )
+            {
+                continue;
+            }
+            let initial = w.text.chars().next().unwrap_or(' ').to_uppercase().next();
+            if !w.cap || initial != Some(letters[want - 1].to_ascii_uppercase()) {
+                break;
+            }
+            want -= 1;
+            first = Some(k);
+        }
+        let Some(first) = first.filter(|_| want == 0) else {
+            continue;
+        };
+        let (s, e) = (toks[first].start, toks[a - 1].end);
+        let expansion = body[s..e].to_string();
+        for u in used.iter_mut().take(a + 1).skip(first) {
+            *u = true;
+        }
+        let raw = |start: usize, end: usize, text: String, words: usize| Raw {
+            doc,
+            start,
+            end,
+            name: text.clone(),
+            text,
+            adjective: false,
+            strong: Some(Kind::Organization),
+            votes: [0; 4],
+            role: None,
+            words,
+            sentence_start: false,
+            acronym: words == 1,
+            compound: false,
+        };
+        out.push(raw(s, e, expansion.clone(), a - first));
+        out.push(raw(t.start, t.end, t.text.clone(), 1));
+        pairs.push(AcronymPair {
+            acronym: fold(&t.text),
+            expansion: fold(&expansion),
+        });
+    }
+}
+
+/// Classifies the capitalised span `toks[i..j]`.
+fn span(
+    doc: usize,
+    body: &str,
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    lex: &Lexicon,
+    out: &mut Vec<Raw>,
+) {
+    let g = gz::get();
+    if i >= j {
+        return;
+    }
+    let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
+    // A whole gazetteer name, `The Hague` included.
+    let whole = fold(&text(i, j));
+    if let Some(place) = g.place(&whole) {
+        if !(j - i == 1 && toks[i].sentence_start && lex.common(&toks[i].text) && !toks[i].all_caps)
+        {
+            push_place(doc, toks, i, j, &text(i, j), &place.name.clone(), out);
+            return;
+        }
+    }
+    // Leading function words, calendar words and sentence-initial common words.
+    let f = folded(&toks[i]);
+    let lead_common = toks[i].sentence_start
+        && lex.common(&toks[i].text)
+        && !g.is_given_name(&toks[i].text)
+        && g.place(&f).is_none()
+        && g.demonym(&f).is_none()
+        && !is_role_head(toks, i)
+        && !is(gz::ROLE_MODIFIERS, &f);
+    if is(gz::FUNCTION_WORDS, &f) && !is(gz::ROLE_HEADS, &f) || is(gz::CALENDAR, &f) || lead_common
+    {
+        return span(doc, body, toks, i + 1, j, lex, out);
+    }
+    // Calendar words inside split the span.
+    if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, &folded(&toks[k]))) {
+        span(doc, body, toks, i, c, lex, out);
+        return span(doc, body, toks, c + 1, j, lex, out);
+    }
+    // Titles and roles before a name.
+    if let Some(h) = (i..j).rev().find(|&k| is_role_head(toks, k)) {
+        let mut s = h;
+        while s > i && {
+            let p = folded(&toks[s - 1]);
+            is(gz::ROLE_MODIFIERS, &p) || is_role_head(toks, s - 1) || p == "foreign"
+        } {
+            s -= 1;
+        }
+        span(doc, body, toks, i, s, lex, out);
+        if h + 1 < j {
+            let role = text(s, h + 1);
+            let before = out.len();
+            span(doc, body, toks, h + 1, j, lex, out);
+            if let Some(first) = out.get_mut(before) {
+                if first.start == toks[h + 1].start && first.strong.is_none() && !first.adjective {
+                    first.strong = Some(Kind::Person);
+                    // Honorifics are written as part of the name (`Sir Stuart Peach`).
+                    if matches!(fold(&role).as_str(), "sir" | "dame" | "lord" | "lady") {
+                        first.start = toks[s].start;
+                        first.text = body[first.start..first.end].to_string();
+                    }
+                    first.role = Some(role);
+                }
+            }
+        }
+        return;
+    }
+    let words = j - i;
+    if words == 1 && toks[i].all_caps && is(gz::COMMON_ACRONYMS, &f) {
+        return;
+    }
+    let last = folded(&toks[j - 1]);
+    let cue = if words < 2 {
+        None
+    } else if is(gz::ORG_CUES, &last) {
+        Some(Kind::Organization)
+    } else if is(gz::PLACE_CUES, &last) {
+        Some(Kind::Place)
+    } else if is(gz::OTHER_CUES, &last) || f == "operation" {
+        Some(Kind::Other)
+    } else {
+        None
+    };
+    // Demonyms: `Lithuanian`, `German-led`, and a demonym opening a longer span.
+    if cue.is_none() || words == 1 {
+        let head = toks[i].text.split(['-', '‐']).next().unwrap_or("");
+        if let Some(country) = g.demonym(&fold(head)) {
+            let is_compound = head.len() < toks[i].text.len();
+            let tail_is_word = toks[i].text[head.len()..]
+                .chars()
+                .nth(1)
+                .is_some_and(char::is_lowercase);
+            if !is_compound || tail_is_word {
+                let name = country.name.clone();
+                let start = toks[i].start;
+                out.push(Raw {
+                    doc,
+                    start,
+                    end: start + head.len(),
+                    text: head.to_string(),
+                    name,
+                    adjective: true,
+                    strong: Some(Kind::Place),
+                    votes: [0; 4],
+                    role: None,
+                    words: 1,
+                    sentence_start: false,
+                    acronym: false,
+                    compound: false,
+                });
+                return span(doc, body, toks, i + 1, j, lex, out);
+            }
+        }
+    }
+    // A known name followed by common words: `NATO Eastern Flank` -> `NATO`.
+    if words > 1
+        && cue.is_none()
+        && (toks[i].all_caps || g.place(&f).is_some())
+        && (i + 1..j).all(|k| lex.common(&toks[k].text))
+    {
+        span(doc, body, toks, i, i + 1, lex, out);
+        return;
+    }
+    let name_text = text(i, j);
+    let mut raw = Raw {
+        doc,
+        start: toks[i].start,
+        end: toks[j - 1].end,
+        text: name_text.clone(),
+        name: name_text.replace('’', "'"),
+        adjective: false,
+        strong: cue,
+        votes: [0; 4],
+        role: None,
+        words,
+        sentence_start: toks[i].sentence_start && words == 1,
+        acronym: words == 1 && toks[i].all_caps,
+        compound: words == 1 && toks[i].text.contains(['-', '‐']) && !toks[i].all_caps,
+    };
+    if words == 1
+        && (has_digit(&toks[i].text) && toks[i].all_caps
+            || toks[i].text.contains('-') && has_digit(&toks[i].text))
+    {
+        raw.strong = Some(Kind::Other);
+    } else if words == 1 && is_domain(&toks[i].text) {
+        raw.strong = Some(Kind::Organization);
+    } else if raw.acronym && raw.strong.is_none() {
+        raw.votes[1] += 2;
+    }
+    if words >= 2 && g.is_given_name(&toks[i].text) && raw.strong.is_none() {
+        raw.votes[0] += 2;
+    }
+    context(toks, i, j, &mut raw);
+    out.push(raw);
+}
+
+fn push_place(
+    doc: usize,
+    toks: &[Token],
+    i: usize,
+    j: usize,
+    text: &str,
+    name: &str,
+    out: &mut Vec<Raw>,
+) {
+    out.push(Raw {
+        doc,
+        start: toks[i].start,
+        end: toks[j - 1].end,
+        text: text.to_string(),
+        name: name.to_string(),
+        adjective: false,
+        strong: Some(Kind::Place),
+        votes: [0; 4],
+        role: None,
+        words: j - i,
+        sentence_start: false,
+        acronym: false,
+        compound: false,
+    });
+}
+
+/// Evidence from the words around a span.
+fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
+    let next = toks.get(j).filter(|n| !n.sentence_start);
+    let next_word = next.map(folded);
+    let next_joined = next.is_some_and(|n| n.joined_to_prev || n.gap_before.trim() == ",");
+    if let Some(w) = next_word.as_deref() {
+        if is(gz::SPEECH_VERBS, w) {
+            raw.votes[0] += 2;
+        }
+        if next_joined && !next.is_some_and(|n| n.cap) {
+            let w2 = toks.get(j + 1).map(folded).unwrap_or_default();
+            if is(gz::OTHER_AFTER, w)
+                || (w == "air" && matches!(w2.as_str(), "defense" | "defence"))
+            {
+                raw.votes[3] += 3;
+            }
+            if is(gz::PLACE_AFTER, w) {
+                raw.votes[2] += 2;
+            }
+        }
+    }
+    if i > 0 && !toks[i].sentence_start {
+        let p = folded(&toks[i - 1]);
+        let pp = if i > 1 {
+            folded(&toks[i - 2])
+        } else {
+            String::new()
+        };
+        if !toks[i - 1].cap && is(gz::ROLE_BEFORE, &p) {
+            raw.votes[0] += 3;
+            raw.role.get_or_insert_with(|| toks[i - 1].text.clone());
+        }
+        let two = format!("{pp} {p}");
+        if gz::CITED_BEFORE.iter().any(|c| *c == two || *c == p)
+            && raw.words == 1
+            && raw.votes[0] == 0
+        {
+            raw.votes[1] += 2;
+        }
+        if matches!(p.as_str(), "in" | "near" | "from" | "across" | "outside") {
+            raw.votes[2] += 1;
+        }
+    }
+}

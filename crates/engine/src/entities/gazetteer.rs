@@ -1,0 +1,779 @@
+//! Gazetteers and word classes: places, demonyms and given names from registry packages, plus the
+//! small closed classes of English that every news text shares (weekdays, roles, cue words).
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// What kind of place a gazetteer entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A sovereign state or territory.
+    Country,
+    /// A capital city.
+    Capital,
+    /// A city of at least 250,000 people.
+    City,
+    /// A continent.
+    Continent,
+}
+
+/// A place in the gazetteer.
+#[derive(Clone, Debug)]
+pub struct Place {
+    /// Its common English name.
+    pub name: String,
+    /// Country, capital, city or continent.
+    pub kind: PlaceKind,
+}
+
+/// The loaded gazetteers.
+pub struct Gazetteer {
+    /// Folded name or alternate name -> place index.
+    pub places: HashMap<String, usize>,
+    /// All places.
+    pub entries: Vec<Place>,
+    /// Folded demonym (`lithuanian`, `dutch`) -> index of its country.
+    pub demonyms: HashMap<String, usize>,
+    /// Given names, as written (`Mark`, `Julianne`).
+    pub given: HashSet<String>,
+}
+
+/// The gazetteers, parsed once from the data files embedded at compile time.
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut g = Gazetteer {
+            places: HashMap::new(),
+            entries: Vec::new(),
+            demonyms: HashMap::new(),
+            given: HashSet::new(),
+        };
+        for line in include_str!("../../data/places.tsv").lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let (Some(name), Some(alts), Some(dems), Some(kind)) =
+                (cols.next(), cols.next(), cols.next(), cols.next())
+            else {
+                continue;
+            };
+            let kind = match kind {
+                "country" => PlaceKind::Country,
+                "capital" => PlaceKind::Capital,
+                "continent" => PlaceKind::Continent,
+                _ => PlaceKind::City,
+            };
+            let idx = g.entries.len();
+            g.entries.push(Place {
+                name: name.to_string(),
+                kind,
+            });
+            for n in std::iter::once(name).chain(alts.split('|').filter(|a| !a.is_empty())) {
+                // Countries win over cities of the same name.
+                g.places.entry(super::fold(n)).or_insert(idx);
+            }
+            for d in dems.split('|').filter(|d| !d.is_empty()) {
+                g.demonyms.entry(super::fold(d)).or_insert(idx);
+            }
+        }
+        for line in include_str!("../../data/given-names.txt").lines() {
+            if !line.starts_with('#') && !line.is_empty() {
+                g.given.insert(line.to_string());
+            }
+        }
+        g
+    })
+}
+
+impl Gazetteer {
+    /// The place a folded name denotes, if any.
+    pub fn place(&self, folded: &str) -> Option<&Place> {
+        self.places.get(folded).map(|&i| &self.entries[i])
+    }
+
+    /// The country a folded demonym (or its plural) belongs to.
+    pub fn demonym(&self, folded: &str) -> Option<&Place> {
+        let hit = self
+            .demonyms
+            .get(folded)
+            .or_else(|| folded.strip_suffix('s').and_then(|s| self.demonyms.get(s)));
+        hit.map(|&i| &self.entries[i])
+    }
+
+    /// True when `word` (as written) is a known given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+}
+
+/// Weekdays and months: capitalised in English but never entities.
+pub const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Function words that are capitalised only at the start of a sentence or in a title.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "my",
+    "your",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "to",
+    "of",
+    "and",
+    "or",
+    "but",
+    "if",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "where",
+    "why",
+    "how",
+    "what",
+    "who",
+    "which",
+    "there",
+    "here",
+    "also",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "any",
+    "each",
+    "every",
+    "both",
+    "either",
+    "neither",
+    "according",
+    "among",
+    "amid",
+    "under",
+    "over",
+    "since",
+    "until",
+    "despite",
+    "because",
+    "although",
+    "though",
+    "however",
+    "moreover",
+    "therefore",
+    "meanwhile",
+    "yet",
+    "so",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "mr",
+    "mrs",
+    "ms",
+    "later",
+    "earlier",
+    "still",
+    "instead",
+    "indeed",
+    "thus",
+    "hence",
+    "besides",
+    "nevertheless",
+    "nonetheless",
+    "overall",
+    "finally",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "once",
+    "only",
+    "even",
+    "just",
+    "perhaps",
+    "maybe",
+    "already",
+    "again",
+    "recently",
+    "currently",
+    "previously",
+    "further",
+    "furthermore",
+    "additionally",
+    "separately",
+    "similarly",
+    "likewise",
+    "otherwise",
+    "rather",
+    "unlike",
+    "like",
+    "whether",
+    "whatever",
+    "whoever",
+    "many",
+    "most",
+    "few",
+    "several",
+    "such",
+    "other",
+    "another",
+    "more",
+    "less",
+    "much",
+    "very",
+    "well",
+    "one",
+    "two",
+    "three",
+    "can",
+    "will",
+    "would",
+    "should",
+    "could",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "has",
+    "have",
+    "had",
+    "let",
+    "please",
+    "thanks",
+    "dear",
+];
+
+/// Words that head a title or role written before a name (`President`, `Minister`, `Sir`).
+pub const ROLE_HEADS: &[&str] = &[
+    "president",
+    "vice-president",
+    "minister",
+    "ministers",
+    "secretary-general",
+    "chancellor",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "professor",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "ceo",
+    "director",
+    "commissioner",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "commander",
+    "colonel",
+    "col",
+    "lt",
+    "lieutenant",
+    "captain",
+    "capt",
+    "admiral",
+    "marshal",
+    "sheikh",
+    "emir",
+    "premier",
+    "speaker",
+    "leader",
+    "coach",
+    "bishop",
+    "archbishop",
+    "rabbi",
+    "imam",
+    "cardinal",
+    "sergeant",
+    "sgt",
+    "major",
+    "prosecutor",
+    "attorney",
+    "president-elect",
+    "foreign",
+    "defence",
+    "defense",
+];
+
+/// Words that modify a role head (`Prime` Minister, `Foreign` Minister, `Deputy` Mayor).
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "prime",
+    "deputy",
+    "vice",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "interior",
+    "economy",
+    "economic",
+    "health",
+    "trade",
+    "justice",
+    "permanent",
+    "former",
+    "acting",
+    "executive",
+    "head",
+    "chief",
+    "general",
+    "secretary",
+    "state",
+    "senior",
+    "first",
+    "crown",
+    "supreme",
+    "grand",
+    "energy",
+    "education",
+    "culture",
+    "transport",
+    "agriculture",
+    "environment",
+    "labour",
+    "labor",
+    "home",
+    "security",
+    "national",
+    "armed",
+    "forces",
+];
+
+/// Lower-case words before a name that make it a person (`president Iohannis`).
+pub const ROLE_BEFORE: &[&str] = &[
+    "president",
+    "minister",
+    "ministers",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary-general",
+    "chancellor",
+    "senator",
+    "governor",
+    "mayor",
+    "ceo",
+    "founder",
+    "director",
+    "commissioner",
+    "envoy",
+    "premier",
+    "king",
+    "queen",
+    "general",
+    "colonel",
+    "candidate",
+    "coach",
+    "judge",
+    "prosecutor",
+    "lawyer",
+    "analyst",
+    "professor",
+    "economist",
+    "author",
+    "journalist",
+    "reporter",
+    "editor",
+    "actor",
+    "singer",
+    "player",
+    "striker",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+];
+
+/// Verbs of speech after a name that make it a person (`Rutte said`).
+pub const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stressed",
+    "noted",
+    "wrote",
+    "tweeted",
+    "announced",
+    "argued",
+    "asked",
+    "insisted",
+    "warned",
+    "explained",
+    "claimed",
+    "believes",
+    "pointed",
+    "recalled",
+    "replied",
+    "admitted",
+    "acknowledged",
+    "urged",
+    "emphasized",
+    "emphasised",
+    "underlined",
+    "confirmed",
+    "denied",
+    "commented",
+    "suggested",
+    "thinks",
+];
+
+/// Last words that make a name an organisation.
+pub const ORG_CUES: &[&str] = &[
+    "ministry",
+    "committee",
+    "council",
+    "agency",
+    "organization",
+    "organisation",
+    "union",
+    "bank",
+    "fund",
+    "party",
+    "parliament",
+    "court",
+    "inc",
+    "corp",
+    "corporation",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "foundation",
+    "association",
+    "federation",
+    "commission",
+    "office",
+    "department",
+    "service",
+    "services",
+    "forces",
+    "army",
+    "navy",
+    "police",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "bureau",
+    "board",
+    "authority",
+    "company",
+    "co",
+    "airlines",
+    "airways",
+    "industries",
+    "holdings",
+    "technologies",
+    "club",
+    "fc",
+    "assembly",
+    "congress",
+    "senate",
+    "cabinet",
+    "government",
+    "presidency",
+    "embassy",
+    "secretariat",
+    "network",
+    "media",
+    "broadcasting",
+    "motors",
+    "church",
+    "command",
+    "guard",
+    "alliance",
+    "coalition",
+    "movement",
+    "front",
+    "reuters",
+    "society",
+    "center",
+    "centre",
+    "hospital",
+    "exchange",
+    "nations",
+];
+
+/// Last words that make a name a place.
+pub const PLACE_CUES: &[&str] = &[
+    "sea",
+    "ocean",
+    "river",
+    "lake",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "peninsula",
+    "gulf",
+    "bay",
+    "strait",
+    "straits",
+    "valley",
+    "desert",
+    "coast",
+    "region",
+    "district",
+    "province",
+    "county",
+    "oblast",
+    "square",
+    "street",
+    "avenue",
+    "airport",
+    "memorial",
+    "bridge",
+    "park",
+    "palace",
+    "canal",
+    "channel",
+    "basin",
+    "plateau",
+    "city",
+    "town",
+    "village",
+    "heights",
+    "highlands",
+    "plain",
+    "forest",
+    "port",
+    "harbour",
+    "harbor",
+];
+
+/// Lower-case words after a name that make it a place (`the Kaliningrad region`).
+pub const PLACE_AFTER: &[&str] = &[
+    "region",
+    "regions",
+    "states",
+    "countries",
+    "province",
+    "coast",
+    "border",
+    "capital",
+];
+
+/// Last words that make a name an event, programme, product or other named thing.
+pub const OTHER_CUES: &[&str] = &[
+    "summit",
+    "conference",
+    "forum",
+    "games",
+    "cup",
+    "championship",
+    "festival",
+    "olympics",
+    "act",
+    "treaty",
+    "agreement",
+    "initiative",
+    "programme",
+    "program",
+    "war",
+    "award",
+    "prize",
+    "accord",
+    "pact",
+    "plan",
+    "doctrine",
+    "strategy",
+    "declaration",
+    "protocol",
+    "project",
+];
+
+/// Lower-case words after a name that make it an event, programme, product or other thing
+/// (`Patriot missile`, `Baltic Sentry operation`).
+pub const OTHER_AFTER: &[&str] = &[
+    "missile",
+    "missiles",
+    "system",
+    "systems",
+    "operation",
+    "exercise",
+    "exercises",
+    "initiative",
+    "programme",
+    "program",
+    "agreement",
+    "treaty",
+    "pact",
+    "accord",
+    "project",
+    "strategy",
+    "process",
+    "doctrine",
+    "pandemic",
+    "virus",
+    "vaccine",
+    "tank",
+    "tanks",
+    "jet",
+    "jets",
+    "aircraft",
+    "drone",
+    "drones",
+    "fighter",
+    "fighters",
+    "rocket",
+    "rockets",
+    "launcher",
+    "launchers",
+    "howitzer",
+    "howitzers",
+    "award",
+    "prize",
+    "festival",
+    "conference",
+    "format",
+    "app",
+    "smartphone",
+    "software",
+    "platform",
+    "battery",
+    "unit",
+    "units",
+    "mission",
+    "law",
+    "bill",
+];
+
+/// Words before a name that make it the outlet or organisation being cited (`according to X`, `quoted by X`).
+pub const CITED_BEFORE: &[&str] = &["according to", "quoted by", "reported by", "told", "via"];
+
+/// Common English abbreviations that are not names (`GDP`, `CEO`, `AI`).
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "gdp", "gnp", "cpi", "ceo", "cfo", "coo", "cto", "ai", "it", "tv", "pc", "gmt", "utc", "am",
+    "pm", "ok", "dna", "rna", "vat", "ipo", "faq", "pdf", "url", "ppe", "suv", "lgbt", "lgbtq",
+    "cctv", "atm", "id", "pr", "hr", "rss", "usb", "gps", "diy", "vip", "mp", "mps", "phd", "mba",
+    "ad", "bc", "ce", "bce", "etc", "aka", "asap", "fyi", "eta", "q1", "q2", "q3", "q4", "kg",
+    "km", "mph", "kph", "bbq", "ev", "evs", "lng", "gw", "mw", "kw", "kwh",
+];
+
+/// True when `word` (folded) is in `list`.
+pub fn is(list: &[&str], word: &str) -> bool {
+    list.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_carry_demonyms_and_alternates() {
+        let g = get();
+        assert_eq!(g.demonym("dutch").unwrap().name, "Netherlands");
+        assert_eq!(g.demonym("lithuanians").unwrap().name, "Lithuania");
+        assert_eq!(g.place("us").unwrap().name, "United States");
+        assert!(g.place("the hague").is_some());
+        assert!(
+            g.place("it").is_none(),
+            "two-letter country codes are not names"
+        );
+        assert!(g.is_given_name("Mark"));
+    }
+}

@@ -1,0 +1,494 @@
+//! Corpus-wide merging and typing: folds mentions into entities, keeps the evidence of every
+//! merge (forms and counts), and applies the user's curation.
+
+use super::candidates::{AcronymPair, Raw};
+use super::curation::{At, Rules, FILE};
+use super::gazetteer as gz;
+use super::{fold, slug, Extracted, Kind};
+use crate::diag::Diagnostic;
+use crate::model::{DocIdx, Document, Entity, Form, Mention};
+use std::collections::{BTreeMap, HashMap};
+
+const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Other];
+
+/// Mentions that share a folded name.
+#[derive(Default)]
+struct Group {
+    key: String,
+    members: Vec<usize>,
+    /// Documents linked without a mention in the body (datelines), with the form written.
+    extra: Vec<(usize, String)>,
+}
+
+struct Sets {
+    parent: Vec<usize>,
+}
+
+impl Sets {
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.parent[r] != r {
+            r = self.parent[r];
+        }
+        let mut y = x;
+        while self.parent[y] != r {
+            let next = self.parent[y];
+            self.parent[y] = r;
+            y = next;
+        }
+        r
+    }
+    fn union(&mut self, keep: usize, other: usize) {
+        let (a, b) = (self.find(keep), self.find(other));
+        if a != b {
+            self.parent[b] = a;
+        }
+    }
+}
+
+/// Evidence summed over a set of mentions.
+#[derive(Default, Clone)]
+struct Evidence {
+    strong: [u32; 4],
+    votes: [u32; 4],
+    words: usize,
+    acronym: bool,
+    compound: bool,
+    adjective_only: bool,
+    sentence_only: bool,
+    place: bool,
+}
+
+fn idx(k: Kind) -> usize {
+    KINDS.iter().position(|&x| x == k).unwrap_or(3)
+}
+
+fn evidence(raws: &[Raw], members: &[usize]) -> Evidence {
+    let mut e = Evidence {
+        adjective_only: true,
+        sentence_only: true,
+        ..Evidence::default()
+    };
+    for &m in members {
+        let r = &raws[m];
+        if let Some(k) = r.strong {
+            e.strong[idx(k)] += 1;
+        }
+        for (v, add) in e.votes.iter_mut().zip(r.votes) {
+            *v += add;
+        }
+        e.words = e.words.max(r.words);
+        e.acronym |= r.acronym;
+        e.compound |= r.compound;
+        e.adjective_only &= r.adjective;
+        e.sentence_only &= r.sentence_start;
+        e.place |= r.strong == Some(Kind::Place) && !r.adjective;
+    }
+    e
+}
+
+fn argmax(v: &[u32; 4]) -> Option<Kind> {
+    let best = *v.iter().max()?;
+    if best == 0 {
+        return None;
+    }
+    // Ties: place, organisation, person, other.
+    [2, 1, 0, 3]
+        .into_iter()
+        .find(|&i| v[i] == best)
+        .map(|i| KINDS[i])
+}
+
+fn kind_of(e: &Evidence) -> Option<Kind> {
+    if e.place {
+        return Some(Kind::Place);
+    }
+    if let Some(k) = argmax(&e.strong) {
+        return Some(k);
+    }
+    if let Some(k) = argmax(&e.votes) {
+        return Some(k);
+    }
+    if e.acronym {
+        return Some(Kind::Organization);
+    }
+    match e.words {
+        2 | 3 => Some(Kind::Person),
+        w if w >= 4 => Some(Kind::Other),
+        _ => None,
+    }
+}
+
+fn initials(key: &str) -> String {
+    key.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| {
+            !matches!(
+                *w,
+                "of" | "for" | "and" | "the" | "on" | "in" | "de" | "&" | ""
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// Merges raw mentions into entities.
+pub fn merge(
+    documents: &[Document],
+    raws: Vec<Raw>,
+    pairs: &[AcronymPair],
+    rules: &Rules,
+) -> Extracted {
+    let g = gz::get();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut group_of = |key: String, groups: &mut Vec<Group>| -> usize {
+        *by_key.entry(key.clone()).or_insert_with(|| {
+            groups.push(Group {
+                key,
+                ..Group::default()
+            });
+            groups.len() - 1
+        })
+    };
+    // Curation splits: mentions written as the form become their own group.
+    let split_key = |r: &Raw| {
+        rules
+            .splits
+            .iter()
+            .find(|s| fold(&s.form.text) == fold(&r.text))
+            .map(|s| {
+                format!(
+                    "\u{1}split:{}",
+                    fold(s.name.as_deref().unwrap_or(&s.form.text))
+                )
+            })
+    };
+    for (i, r) in raws.iter().enumerate() {
+        let key = split_key(r).unwrap_or_else(|| r.key());
+        let gi = group_of(key, &mut groups);
+        groups[gi].members.push(i);
+    }
+    for (d, doc) in documents.iter().enumerate() {
+        if let Some(line) = &doc.dateline {
+            let place_name = line.split([',', '(', '/']).next().unwrap_or("").trim();
+            if let Some(p) = g.place(&fold(place_name)) {
+                let gi = group_of(fold(&p.name), &mut groups);
+                groups[gi].extra.push((d, place_name.to_string()));
+            }
+        }
+    }
+    let n = groups.len();
+    let mut sets = Sets {
+        parent: (0..n).collect(),
+    };
+    let key_index: HashMap<String, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.key.clone(), i))
+        .collect();
+    let ev: Vec<Evidence> = groups
+        .iter()
+        .map(|gr| evidence(&raws, &gr.members))
+        .collect();
+    // Acronyms and their expansions.
+    for p in pairs {
+        if let (Some(&a), Some(&e)) = (key_index.get(&p.acronym), key_index.get(&p.expansion)) {
+            sets.union(a, e);
+        }
+    }
+    for (a, gr) in groups.iter().enumerate() {
+        if !ev[a].acronym || ev[a].place || sets.find(a) != a {
+            continue;
+        }
+        let hits: Vec<usize> = (0..n)
+            .filter(|&o| o != a && ev[o].words >= 2 && kind_of(&ev[o]) == Some(Kind::Organization))
+            .filter(|&o| initials(&groups[o].key) == gr.key)
+            .collect();
+        if let [o] = hits[..] {
+            sets.union(a, o);
+        }
+    }
+    // Surnames to the one full name ending with them.
+    for s in 0..n {
+        let e = &ev[s];
+        if e.words != 1 || e.acronym || e.place || e.adjective_only || groups[s].key.contains(' ') {
+            continue;
+        }
+        if e.strong[1] + e.strong[3] > 0 {
+            continue;
+        }
+        let mut hits: Vec<usize> = (0..n)
+            .filter(|&o| {
+                o != s
+                    && ev[o].words >= 2
+                    && kind_of(&ev[o]) == Some(Kind::Person)
+                    && groups[o].key.rsplit(' ').next() == Some(groups[s].key.as_str())
+            })
+            .map(|o| sets.find(o))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if let [o] = hits[..] {
+            sets.union(o, s);
+        }
+    }
+    // Names a curation rule may use for a group: key, forms, slug.
+    let mut errors = Vec::new();
+    let resolve = |sets: &mut Sets, at: &At, errors: &mut Vec<Diagnostic>| -> Option<usize> {
+        let f = fold(&at.text);
+        let hit = key_index
+            .get(&f)
+            .copied()
+            .or_else(|| key_index.get(&format!("\u{1}split:{f}")).copied())
+            .or_else(|| {
+                (0..n).find(|&i| {
+                    slug(&groups[i].key) == at.text
+                        || groups[i].members.iter().any(|&m| fold(&raws[m].text) == f)
+                })
+            });
+        match hit {
+            Some(i) => Some(sets.find(i)),
+            None => {
+                errors.push(Diagnostic::error(
+                    FILE,
+                    Some(at.line),
+                    format!("no entity named `{}` in the corpus", at.text),
+                ));
+                None
+            }
+        }
+    };
+    for m in &rules.merges {
+        if let Some(into) = resolve(&mut sets, &m.into, &mut errors) {
+            for f in &m.from {
+                if let Some(o) = resolve(&mut sets, f, &mut errors) {
+                    sets.union(into, o);
+                    let root = sets.find(o);
+                    if root != into {
+                        sets.parent[root] = into;
+                        sets.parent[into] = into;
+                    }
+                }
+            }
+        }
+    }
+    let mut ignored = vec![false; n];
+    for a in &rules.ignore {
+        if let Some(r) = resolve(&mut sets, a, &mut errors) {
+            ignored[r] = true;
+        }
+    }
+    let mut retype: HashMap<usize, Kind> = HashMap::new();
+    for (a, k) in &rules.retypes {
+        if let Some(r) = resolve(&mut sets, a, &mut errors) {
+            retype.insert(r, *k);
+        }
+    }
+    let mut rename: HashMap<usize, String> = HashMap::new();
+    for (a, name) in &rules.renames {
+        if let Some(r) = resolve(&mut sets, a, &mut errors) {
+            rename.insert(r, name.clone());
+        }
+    }
+    let mut split_kind: HashMap<usize, (String, Option<Kind>)> = HashMap::new();
+    for s in &rules.splits {
+        let name = s.name.clone().unwrap_or_else(|| s.form.text.clone());
+        match key_index.get(&format!("\u{1}split:{}", fold(&name))) {
+            Some(&i) => {
+                let r = sets.find(i);
+                split_kind.insert(r, (name, s.kind));
+            }
+            None => errors.push(Diagnostic::error(
+                FILE,
+                Some(s.form.line),
+                format!("no mention written `{}` in the corpus", s.form.text),
+            )),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Collect merged sets.
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut extras: BTreeMap<usize, Vec<(usize, String)>> = BTreeMap::new();
+    for (i, group) in groups.iter().enumerate() {
+        let r = sets.find(i);
+        members.entry(r).or_default().extend(&group.members);
+        extras
+            .entry(r)
+            .or_default()
+            .extend(group.extra.iter().cloned());
+    }
+    let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
+    for (root, ms) in members {
+        if ignored[root] {
+            continue;
+        }
+        let e = evidence(&raws, &ms);
+        let ex = extras.remove(&root).unwrap_or_default();
+        let merged = ms
+            .iter()
+            .map(|&m| raws[m].key())
+            .collect::<std::collections::HashSet<_>>()
+            .len()
+            > 1;
+        let forced = retype
+            .get(&root)
+            .copied()
+            .or(split_kind.get(&root).and_then(|s| s.1));
+        let kind = match forced.or_else(|| kind_of(&e)) {
+            Some(k) => k,
+            None if !ex.is_empty() => Kind::Place,
+            None => continue,
+        };
+        let curated =
+            forced.is_some() || split_kind.contains_key(&root) || rename.contains_key(&root);
+        // Spans with no evidence of being a name are dropped.
+        if !curated
+            && !merged
+            && ex.is_empty()
+            && e.words <= 1
+            && !e.acronym
+            && !e.place
+            && e.strong == [0; 4]
+        {
+            let weak = e.votes.iter().sum::<u32>() < 2;
+            let common = ms.iter().all(|&m| raws[m].sentence_start);
+            if weak || common || e.compound {
+                continue;
+            }
+        }
+        let name = rename
+            .get(&root)
+            .cloned()
+            .or_else(|| split_kind.get(&root).map(|s| s.0.clone()))
+            .unwrap_or_else(|| canonical(&raws, &ms, &groups[root].key, pairs));
+        let mut forms: BTreeMap<(String, bool), u32> = BTreeMap::new();
+        let mut roles: BTreeMap<String, u32> = BTreeMap::new();
+        let mut docs: Vec<DocIdx> = Vec::new();
+        for &m in &ms {
+            let r = &raws[m];
+            *forms.entry((r.text.clone(), r.adjective)).or_default() += 1;
+            if let Some(role) = &r.role {
+                *roles.entry(role.clone()).or_default() += 1;
+            }
+            docs.push(r.doc as DocIdx);
+        }
+        for (d, text) in &ex {
+            *forms.entry((text.clone(), false)).or_default() += 1;
+            docs.push(*d as DocIdx);
+        }
+        docs.sort_unstable();
+        docs.dedup();
+        let mut forms: Vec<Form> = forms
+            .into_iter()
+            .map(|((text, adjective), count)| Form {
+                text,
+                count,
+                adjective,
+            })
+            .collect();
+        forms.sort_by(|a, b| b.count.cmp(&a.count).then(a.text.cmp(&b.text)));
+        let mut roles: Vec<(String, u32)> = roles.into_iter().collect();
+        roles.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        entities.push((
+            Entity {
+                id: slug(&name),
+                name,
+                kind,
+                forms,
+                roles: roles.into_iter().map(|r| r.0).collect(),
+                documents: docs,
+            },
+            ms,
+        ));
+    }
+    // Stable, unique ids.
+    entities.sort_by(|a, b| {
+        a.0.id
+            .cmp(&b.0.id)
+            .then(b.0.documents.len().cmp(&a.0.documents.len()))
+    });
+    let mut seen: HashMap<String, u32> = HashMap::new();
+    for (e, _) in entities.iter_mut() {
+        let c = seen.entry(e.id.clone()).or_default();
+        *c += 1;
+        if *c > 1 {
+            e.id = format!("{}-{}", e.id, c);
+        }
+    }
+    entities.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    let mut mentions: Vec<Vec<Mention>> = vec![Vec::new(); documents.len()];
+    for (i, (_, ms)) in entities.iter().enumerate() {
+        for &m in ms {
+            let r = &raws[m];
+            mentions[r.doc].push(Mention {
+                entity: i as u32,
+                start: r.start as u32,
+                end: r.end as u32,
+                adjective: r.adjective,
+            });
+        }
+    }
+    for list in mentions.iter_mut() {
+        list.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut last_end = 0;
+        list.retain(|m| {
+            let keep = m.start >= last_end;
+            if keep {
+                last_end = m.end;
+            }
+            keep
+        });
+    }
+    Ok((entities.into_iter().map(|e| e.0).collect(), mentions))
+}
+
+/// The display name of a merged set: the gazetteer's for places, the acronym of an acronym pair,
+/// otherwise the most complete form (most words, diacritics kept, most frequent).
+fn canonical(raws: &[Raw], ms: &[usize], key: &str, pairs: &[AcronymPair]) -> String {
+    let g = gz::get();
+    if let Some(adj) = ms.iter().map(|&m| &raws[m]).find(|r| r.adjective) {
+        if ms
+            .iter()
+            .all(|&m| raws[m].adjective || fold(&raws[m].name) == fold(&adj.name))
+        {
+            return adj.name.clone();
+        }
+    }
+    let names: Vec<&Raw> = ms
+        .iter()
+        .map(|&m| &raws[m])
+        .filter(|r| !r.adjective)
+        .collect();
+    if let Some(acr) = names
+        .iter()
+        .find(|r| r.acronym && pairs.iter().any(|p| p.acronym == fold(&r.name)))
+    {
+        return acr.name.clone();
+    }
+    if let Some(p) = names.iter().find_map(|r| g.place(&fold(&r.name))) {
+        return p.name.clone();
+    }
+    if names.is_empty() {
+        if let Some(p) = g.place(key) {
+            return p.name.clone();
+        }
+    }
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for r in &names {
+        *counts.entry(r.name.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, count)| {
+            (
+                name.split_whitespace().count(),
+                name.chars().filter(|c| !c.is_ascii()).count(),
+                !name.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) || name.len() <= 6,
+                *count,
+            )
+        })
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_else(|| key.to_string())
+}
