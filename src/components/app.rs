@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use dossier_engine::view::{self, View};
 use dossier_engine::{Entity, EntityKind};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -63,25 +63,32 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let help = help.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if *help_open.borrow() && e.key() == "Escape" {
-                    help.set(false);
-                    return;
-                }
-                let current = latest.borrow().clone();
-                match keys::handle(e, &current) {
-                    Some(Command::Go(view)) => {
-                        e.prevent_default();
-                        route::write(&view, Entry::Push);
-                        dispatcher.dispatch(Action::Show { view, notice: None });
+            // Not passive: shortcuts cancel the key's default action (typing `/` into the box).
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if *help_open.borrow() && e.key() == "Escape" {
+                        help.set(false);
+                        return;
                     }
-                    Some(Command::Help) => help.set(!*help_open.borrow()),
-                    _ => {}
-                }
-            });
+                    let current = latest.borrow().clone();
+                    match keys::handle(e, &current) {
+                        Some(Command::Go(view)) => {
+                            e.prevent_default();
+                            route::write(&view, Entry::Push);
+                            dispatcher.dispatch(Action::Show { view, notice: None });
+                        }
+                        Some(Command::Help) => help.set(!*help_open.borrow()),
+                        _ => {}
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
