@@ -1,5 +1,10 @@
 //! Dossier app entry point: decodes the embedded corpus once, installs the panic hook and mounts
 //! the Yew app.
+//!
+//! Code map: `state` (the one reducer: view + notice), `route` (address bar and link clicks; the
+//! URL format is the engine's `view`), `keys` (shortcuts), `filter` (text filter and snippets,
+//! app-side until the engine's search lands), `cooccur` (co-occurrence ranking for the entity
+//! page, app-side until an engine equivalent exists), `components/` (one component per file).
 
 mod components;
 mod cooccur;
