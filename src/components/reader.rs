@@ -93,7 +93,7 @@ pub fn reader(props: &ReaderProps) -> Html {
             if d.title_derived {
                 <p class="derived-note">{ "The source has no headline; this title is its first sentence." }</p>
             }
-            if !mentions.is_empty() { <Legend /> }
+            if !mentions.is_empty() { <Legend hits={!hits.is_empty()} /> }
             <div class="doc-body">{ blocks }</div>
             if !mentions.is_empty() {
                 <section class="doc-entities">
