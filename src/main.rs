@@ -97,6 +97,7 @@ fn main() {
             return;
         }
     }
+    components::theme_toggle::apply(components::theme_toggle::saved());
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());

@@ -18,6 +18,7 @@ use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::source_panel::SourcePanel;
+use super::theme_toggle::ThemeToggle;
 use super::year_panel::YearPanel;
 use super::{human_date, kind_class, kind_plural};
 use crate::keys::{self, Command};
@@ -176,6 +177,7 @@ pub fn app() -> Html {
                 <a class="brand" href="?">{ "Dossier" }</a>
                 <SearchBox value={v.q.clone()} {on_input} />
                 <CopyLink />
+                <ThemeToggle />
             </header>
             if *help {
                 <Shortcuts on_close={{ let help = help.clone(); Callback::from(move |_| help.set(false)) }} />

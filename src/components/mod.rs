@@ -12,6 +12,7 @@ pub mod reader;
 pub mod results;
 pub mod search_box;
 pub mod source_panel;
+pub mod theme_toggle;
 pub mod year_panel;
 
 use chrono::NaiveDate;
