@@ -8,6 +8,7 @@
 
 mod components;
 mod cooccur;
+mod export;
 mod filter;
 mod keys;
 mod route;
@@ -28,6 +29,12 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| {
         dossier_engine::snapshot::decode(SNAPSHOT).expect("the embedded corpus decodes")
     })
+}
+
+/// Fingerprint of the embedded corpus, recorded in exports.
+pub fn fingerprint() -> &'static str {
+    static FINGERPRINT: OnceLock<String> = OnceLock::new();
+    FINGERPRINT.get_or_init(|| export::fingerprint(SNAPSHOT))
 }
 
 /// Folded text of every document for the text filter, built on first use.

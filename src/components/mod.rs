@@ -5,6 +5,7 @@ pub mod app;
 pub mod copy_link;
 pub mod entity_page;
 pub mod entity_panel;
+pub mod export_menu;
 pub mod legend;
 pub mod mention_timeline;
 pub mod notice;

@@ -6,6 +6,7 @@ use dossier_engine::view::{self, SortOrder, View};
 use dossier_engine::DocIdx;
 use yew::prelude::*;
 
+use super::export_menu::ExportMenu;
 use super::human_date;
 use crate::filter;
 
@@ -98,6 +99,7 @@ pub fn results(props: &ResultsProps) -> Html {
             <div class="results-head">
                 <p id="result-count" aria-live="polite">{ count }</p>
                 { sort }
+                <ExportMenu results={props.results.clone()} />
             </div>
             if n == 0 {
                 <p class="empty">
