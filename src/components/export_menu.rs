@@ -44,7 +44,15 @@ fn download(name: &str, mime: &str, text: &str) -> Option<()> {
 pub fn export_menu(props: &ExportMenuProps) -> Html {
     let make = |kind: Kind| {
         let results = props.results.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
+            // Close the menu once a file is chosen.
+            if let Some(details) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("details").ok().flatten())
+            {
+                let _ = details.remove_attribute("open");
+            }
             let corpus = crate::corpus();
             let view_url = gloo::utils::window().location().href().unwrap_or_default();
             let fp = crate::fingerprint();
