@@ -89,6 +89,9 @@ pub fn reader(props: &ReaderProps) -> Html {
                 } else if let Some(u) = &d.url {
                     <span class="doc-url">{ u.clone() }</span>
                 }
+                if !d.origin.is_empty() {
+                    <span class="doc-origin" title="The corpus file this document comes from">{ d.origin.clone() }</span>
+                }
             </div>
             if d.title_derived {
                 <p class="derived-note">{ "The source has no headline; this title is its first sentence." }</p>
