@@ -94,6 +94,28 @@ pub fn app() -> Html {
         });
     }
 
+    // On a phone one panel shows at a time; opening a document or entity page shows the reader.
+    let tab = use_state(|| {
+        if state.view.doc.is_some() || state.view.entity_page.is_some() {
+            Tab::Reader
+        } else {
+            Tab::Results
+        }
+    });
+    {
+        let tab = tab.clone();
+        use_effect_with(
+            (v.doc.clone(), v.entity_page.clone()),
+            move |(doc, page)| {
+                tab.set(if doc.is_some() || page.is_some() {
+                    Tab::Reader
+                } else {
+                    Tab::Results
+                });
+            },
+        );
+    }
+
     // Title and scroll position follow the open document or entity page.
     use_effect_with((v.doc.clone(), v.entity_page.clone()), |(doc, page)| {
         let c = corpus();
@@ -170,9 +192,18 @@ pub fn app() -> Html {
         html! { <Overview /> }
     };
     let open = entity_page.is_some() || doc.is_some();
+    let tab_button = |t: Tab, label: &str| {
+        let tab = tab.clone();
+        let current = *tab == t;
+        html! {
+            <button type="button" role="tab" class={classes!("tab", current.then_some("current"))}
+                    aria-selected={if current { "true" } else { "false" }}
+                    onclick={Callback::from(move |_: MouseEvent| tab.set(t))}>{ label.to_string() }</button>
+        }
+    };
 
     html! {
-        <div class={classes!("app", open.then_some("has-open"))} {onclick}>
+        <div class={classes!("app", open.then_some("has-open"))} data-tab={tab.as_str()} {onclick}>
             <header class="topbar">
                 <a class="brand" href="?">{ "Dossier" }</a>
                 <SearchBox value={v.q.clone()} {on_input} />
@@ -186,6 +217,11 @@ pub fn app() -> Html {
                 <Notice text={text.clone()} {on_dismiss} />
             }
             <ActiveFilters view={v.clone()} />
+            <nav class="tabs" role="tablist" aria-label="Panels">
+                { tab_button(Tab::Results, "Results") }
+                { tab_button(Tab::Filters, "Filters") }
+                { tab_button(Tab::Reader, if entity_page.is_some() { "Entity" } else { "Reader" }) }
+            </nav>
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <EntityPanel view={v.clone()} results={results.clone()} />
@@ -200,6 +236,24 @@ pub fn app() -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The panel shown on narrow screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Results,
+    Filters,
+    Reader,
+}
+
+impl Tab {
+    fn as_str(self) -> &'static str {
+        match self {
+            Tab::Results => "results",
+            Tab::Filters => "filters",
+            Tab::Reader => "reader",
+        }
     }
 }
 
