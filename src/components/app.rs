@@ -192,6 +192,8 @@ pub fn app() -> Html {
         html! { <Overview /> }
     };
     let open = entity_page.is_some() || doc.is_some();
+    let active_filters =
+        v.entities.len() + v.sources.len() + usize::from(v.from.is_some() || v.to.is_some());
     let tab_button = |t: Tab, label: &str| {
         let tab = tab.clone();
         let current = *tab == t;
@@ -219,7 +221,10 @@ pub fn app() -> Html {
             <ActiveFilters view={v.clone()} />
             <nav class="tabs" role="tablist" aria-label="Panels">
                 { tab_button(Tab::Results, "Results") }
-                { tab_button(Tab::Filters, "Filters") }
+                { tab_button(Tab::Filters, &match active_filters {
+                    0 => "Filters".to_string(),
+                    n => format!("Filters ({n})"),
+                }) }
                 { tab_button(Tab::Reader, if entity_page.is_some() { "Entity" } else { "Reader" }) }
             </nav>
             <div class="columns">
