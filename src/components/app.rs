@@ -86,6 +86,9 @@ pub fn app() -> Html {
                             dispatcher.dispatch(Action::Show { view, notice: None });
                         }
                         Some(Command::Help) => help.set(!*help_open.borrow()),
+                        Some(Command::ClearQuery) => {
+                            dispatcher.dispatch(Action::Query(String::new()))
+                        }
                         _ => {}
                     }
                 },
@@ -279,7 +282,7 @@ fn shortcuts(props: &ShortcutsProps) -> Html {
                 <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
                 <dt><kbd>{ "j" }</kbd>{ " " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous result" }</dd>
                 <dt><kbd>{ "Enter" }</kbd></dt><dd>{ "open the focused result or link" }</dd>
-                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "leave the search box, close the document or entity page" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear or leave the search box, close the document or entity page" }</dd>
                 <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
             </dl>
             <button type="button" class="shortcuts-close" {onclick}>{ "Close" }</button>
