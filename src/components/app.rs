@@ -348,3 +348,51 @@ fn mark_ready() {
         let _ = perf.mark("dossier-ready");
     }
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::App;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::{KeyboardEvent, KeyboardEventInit};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Lets Yew render and run its effects.
+    async fn settle() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn slash_shortcut_cancels_the_key_so_it_is_not_typed() {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        let results = document
+            .query_selector_all("#results > li.result")
+            .unwrap()
+            .length() as usize;
+        assert_eq!(results, crate::corpus().documents.len());
+
+        let init = KeyboardEventInit::new();
+        init.set_key("/");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document.body().unwrap().dispatch_event(&event).unwrap();
+        assert!(
+            event.default_prevented(),
+            "a passive listener cannot cancel the key"
+        );
+        let focused = document.active_element().unwrap();
+        assert_eq!(focused.id(), "search");
+        assert!(focused.dyn_ref::<web_sys::HtmlInputElement>().is_some());
+    }
+}
