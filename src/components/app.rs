@@ -139,6 +139,10 @@ pub fn app() -> Html {
         if let Some(pane) = document.get_element_by_id("reader-pane") {
             pane.set_scroll_top(0);
         }
+        // On narrow screens the page itself scrolls.
+        if doc.is_some() || page.is_some() {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
     });
 
     let results = {
