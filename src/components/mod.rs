@@ -6,6 +6,7 @@ pub mod copy_link;
 pub mod entity_page;
 pub mod entity_panel;
 pub mod export_menu;
+pub mod hit_nav;
 pub mod legend;
 pub mod mention_timeline;
 pub mod notice;
