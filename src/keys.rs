@@ -1,5 +1,5 @@
 //! Keyboard shortcuts: `/` focuses the search box, `j`/`k` move through the results, Esc closes
-//! the open document or entity page (or leaves the search box), `?` lists the shortcuts.
+//! the open document or entity page (or leaves the search box), `?` lists the shortcuts; Esc in a filled search box clears it.
 
 use dossier_engine::view::{self, View};
 use wasm_bindgen::JsCast;
@@ -14,6 +14,8 @@ pub enum Command {
     Handled,
     /// Show or hide the list of shortcuts.
     Help,
+    /// Empty the search box.
+    ClearQuery,
 }
 
 /// Handles a key press on the page given the current view; `None` leaves it to the browser.
@@ -30,6 +32,11 @@ pub fn handle(event: &KeyboardEvent, current: &View) -> Option<Command> {
     let key = event.key();
     if typing {
         if key == "Escape" {
+            let in_search = active.as_ref().is_some_and(|a| a.id() == "search");
+            if in_search && !current.q.is_empty() {
+                event.prevent_default();
+                return Some(Command::ClearQuery);
+            }
             if let Some(el) = active.and_then(|a| a.dyn_into::<HtmlElement>().ok()) {
                 el.blur().ok()?;
             }

@@ -1,8 +1,14 @@
 //! Dossier app entry point: decodes the embedded corpus once, installs the panic hook and mounts
 //! the Yew app.
+//!
+//! Code map: `state` (the one reducer: view + notice), `route` (address bar and link clicks; the
+//! URL format is the engine's `view`), `keys` (shortcuts), `filter` (text filter and snippets,
+//! app-side until the engine's search lands), `cooccur` (co-occurrence ranking for the entity
+//! page, app-side until an engine equivalent exists), `components/` (one component per file).
 
 mod components;
 mod cooccur;
+mod export;
 mod filter;
 mod keys;
 mod route;
@@ -23,6 +29,12 @@ pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| {
         dossier_engine::snapshot::decode(SNAPSHOT).expect("the embedded corpus decodes")
     })
+}
+
+/// Fingerprint of the embedded corpus, recorded in exports.
+pub fn fingerprint() -> &'static str {
+    static FINGERPRINT: OnceLock<String> = OnceLock::new();
+    FINGERPRINT.get_or_init(|| export::fingerprint(SNAPSHOT))
 }
 
 /// Folded text of every document for the text filter, built on first use.
@@ -92,6 +104,7 @@ fn main() {
             return;
         }
     }
+    components::theme_toggle::apply(components::theme_toggle::saved());
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());

@@ -81,3 +81,71 @@ pub fn intercept(event: &MouseEvent) -> Option<String> {
     event.prevent_default();
     Some(href)
 }
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::intercept;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::{HtmlElement, MouseEvent, MouseEventInit};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Listeners that may cancel the event, like Yew's `onclick` (gloo's default is passive).
+    fn active() -> gloo::events::EventListenerOptions {
+        gloo::events::EventListenerOptions::enable_prevent_default()
+    }
+
+    /// Clicks a fresh link with `href` and reports what `intercept` made of it, and whether
+    /// the browser's navigation was cancelled.
+    fn click(href: &str, init: &MouseEventInit) -> (Option<String>, bool) {
+        let document = gloo::utils::document();
+        let a: HtmlElement = document.create_element("a").unwrap().unchecked_into();
+        a.set_attribute("href", href).unwrap();
+        let span = document.create_element("span").unwrap();
+        a.append_child(&span).unwrap();
+        document.body().unwrap().append_child(&a).unwrap();
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = MouseEvent::new_with_mouse_event_init_dict("click", init).unwrap();
+        let seen = std::rc::Rc::new(std::cell::RefCell::new((None, false)));
+        let listener = {
+            let seen = seen.clone();
+            gloo::events::EventListener::new_with_options(&a, "click", active(), move |e| {
+                let got = intercept(e.unchecked_ref());
+                *seen.borrow_mut() = (got, e.default_prevented());
+            })
+        };
+        // Keeps the test page from following the links the app leaves to the browser.
+        let guard =
+            gloo::events::EventListener::new_with_options(&document, "click", active(), |e| {
+                e.prevent_default()
+            });
+        span.dispatch_event(&event).unwrap();
+        drop((listener, guard));
+        a.remove();
+        let got = seen.borrow().clone();
+        got
+    }
+
+    #[wasm_bindgen_test]
+    fn plain_click_on_an_in_app_link_is_taken_over() {
+        let (got, prevented) = click("?doc=a", &MouseEventInit::new());
+        assert_eq!(got.as_deref(), Some("?doc=a"));
+        assert!(prevented);
+    }
+
+    #[wasm_bindgen_test]
+    fn modified_clicks_and_outside_links_are_left_to_the_browser() {
+        let ctrl = MouseEventInit::new();
+        ctrl.set_ctrl_key(true);
+        assert_eq!(click("?doc=a", &ctrl), (None, false));
+        let middle = MouseEventInit::new();
+        middle.set_button(1);
+        assert_eq!(click("?doc=a", &middle), (None, false));
+        assert_eq!(
+            click("https://example.org/", &MouseEventInit::new()),
+            (None, false)
+        );
+    }
+}

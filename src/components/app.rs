@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use dossier_engine::view::{self, View};
 use dossier_engine::{Entity, EntityKind};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
@@ -18,6 +18,7 @@ use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
 use super::source_panel::SourcePanel;
+use super::theme_toggle::ThemeToggle;
 use super::year_panel::YearPanel;
 use super::{human_date, kind_class, kind_plural};
 use crate::keys::{self, Command};
@@ -63,27 +64,59 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let help = help.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if *help_open.borrow() && e.key() == "Escape" {
-                    help.set(false);
-                    return;
-                }
-                let current = latest.borrow().clone();
-                match keys::handle(e, &current) {
-                    Some(Command::Go(view)) => {
-                        e.prevent_default();
-                        route::write(&view, Entry::Push);
-                        dispatcher.dispatch(Action::Show { view, notice: None });
+            // Not passive: shortcuts cancel the key's default action (typing `/` into the box).
+            let options = EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                options,
+                move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if *help_open.borrow() && e.key() == "Escape" {
+                        help.set(false);
+                        return;
                     }
-                    Some(Command::Help) => help.set(!*help_open.borrow()),
-                    _ => {}
-                }
-            });
+                    let current = latest.borrow().clone();
+                    match keys::handle(e, &current) {
+                        Some(Command::Go(view)) => {
+                            e.prevent_default();
+                            route::write(&view, Entry::Push);
+                            dispatcher.dispatch(Action::Show { view, notice: None });
+                        }
+                        Some(Command::Help) => help.set(!*help_open.borrow()),
+                        Some(Command::ClearQuery) => {
+                            dispatcher.dispatch(Action::Query(String::new()))
+                        }
+                        _ => {}
+                    }
+                },
+            );
             move || drop(listener)
         });
+    }
+
+    // On a phone one panel shows at a time; opening a document or entity page shows the reader.
+    let tab = use_state(|| {
+        if state.view.doc.is_some() || state.view.entity_page.is_some() {
+            Tab::Reader
+        } else {
+            Tab::Results
+        }
+    });
+    {
+        let tab = tab.clone();
+        use_effect_with(
+            (v.doc.clone(), v.entity_page.clone()),
+            move |(doc, page)| {
+                tab.set(if doc.is_some() || page.is_some() {
+                    Tab::Reader
+                } else {
+                    Tab::Results
+                });
+            },
+        );
     }
 
     // Title and scroll position follow the open document or entity page.
@@ -105,6 +138,10 @@ pub fn app() -> Html {
         });
         if let Some(pane) = document.get_element_by_id("reader-pane") {
             pane.set_scroll_top(0);
+        }
+        // On narrow screens the page itself scrolls.
+        if doc.is_some() || page.is_some() {
+            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
 
@@ -162,13 +199,25 @@ pub fn app() -> Html {
         html! { <Overview /> }
     };
     let open = entity_page.is_some() || doc.is_some();
+    let active_filters =
+        v.entities.len() + v.sources.len() + usize::from(v.from.is_some() || v.to.is_some());
+    let tab_button = |t: Tab, label: &str| {
+        let tab = tab.clone();
+        let current = *tab == t;
+        html! {
+            <button type="button" role="tab" class={classes!("tab", current.then_some("current"))}
+                    aria-selected={if current { "true" } else { "false" }}
+                    onclick={Callback::from(move |_: MouseEvent| tab.set(t))}>{ label.to_string() }</button>
+        }
+    };
 
     html! {
-        <div class={classes!("app", open.then_some("has-open"))} {onclick}>
+        <div class={classes!("app", open.then_some("has-open"))} data-tab={tab.as_str()} {onclick}>
             <header class="topbar">
                 <a class="brand" href="?">{ "Dossier" }</a>
                 <SearchBox value={v.q.clone()} {on_input} />
                 <CopyLink />
+                <ThemeToggle />
             </header>
             if *help {
                 <Shortcuts on_close={{ let help = help.clone(); Callback::from(move |_| help.set(false)) }} />
@@ -177,6 +226,14 @@ pub fn app() -> Html {
                 <Notice text={text.clone()} {on_dismiss} />
             }
             <ActiveFilters view={v.clone()} />
+            <nav class="tabs" role="tablist" aria-label="Panels">
+                { tab_button(Tab::Results, "Results") }
+                { tab_button(Tab::Filters, &match active_filters {
+                    0 => "Filters".to_string(),
+                    n => format!("Filters ({n})"),
+                }) }
+                { tab_button(Tab::Reader, if entity_page.is_some() { "Entity" } else { "Reader" }) }
+            </nav>
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
                     <EntityPanel view={v.clone()} results={results.clone()} />
@@ -191,6 +248,24 @@ pub fn app() -> Html {
                 </section>
             </div>
         </div>
+    }
+}
+
+/// The panel shown on narrow screens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tab {
+    Results,
+    Filters,
+    Reader,
+}
+
+impl Tab {
+    fn as_str(self) -> &'static str {
+        match self {
+            Tab::Results => "results",
+            Tab::Filters => "filters",
+            Tab::Reader => "reader",
+        }
     }
 }
 
@@ -211,7 +286,7 @@ fn shortcuts(props: &ShortcutsProps) -> Html {
                 <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
                 <dt><kbd>{ "j" }</kbd>{ " " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous result" }</dd>
                 <dt><kbd>{ "Enter" }</kbd></dt><dd>{ "open the focused result or link" }</dd>
-                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "leave the search box, close the document or entity page" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "clear or leave the search box, close the document or entity page" }</dd>
                 <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
             </dl>
             <button type="button" class="shortcuts-close" {onclick}>{ "Close" }</button>
@@ -275,5 +350,53 @@ fn mark_ready() {
     }
     if let Some(perf) = gloo::utils::window().performance() {
         let _ = perf.mark("dossier-ready");
+    }
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::App;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+    use web_sys::{KeyboardEvent, KeyboardEventInit};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    /// Lets Yew render and run its effects.
+    async fn settle() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn slash_shortcut_cancels_the_key_so_it_is_not_typed() {
+        let document = gloo::utils::document();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root(root.clone()).render();
+        settle().await;
+        let results = document
+            .query_selector_all("#results > li.result")
+            .unwrap()
+            .length() as usize;
+        assert_eq!(results, crate::corpus().documents.len());
+
+        let init = KeyboardEventInit::new();
+        init.set_key("/");
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        document.body().unwrap().dispatch_event(&event).unwrap();
+        assert!(
+            event.default_prevented(),
+            "a passive listener cannot cancel the key"
+        );
+        let focused = document.active_element().unwrap();
+        assert_eq!(focused.id(), "search");
+        assert!(focused.dyn_ref::<web_sys::HtmlInputElement>().is_some());
     }
 }

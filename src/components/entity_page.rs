@@ -57,6 +57,16 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     let partners = cooccur::partners(corpus, props.entity);
     let by_count = cooccur::by_count(&partners, TOP);
     let by_lift = cooccur::by_lift(&partners, cooccur::MIN_COUNT_FOR_LIFT, TOP);
+    // Results narrowed to documents mentioning both entities, with this page closed.
+    let shared_view = |other: &str| {
+        let mut v = base.clone();
+        for id in [e.id.as_str(), other] {
+            if !v.entities.iter().any(|x| x == id) {
+                v = view::toggle_entity(&v, id);
+            }
+        }
+        v
+    };
     let partner_link = |p: &Partner, figure: String| {
         let o = &corpus.entities[p.entity as usize];
         html! {
@@ -64,6 +74,8 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 <a class={classes!("entity-link", kind_class(o.kind))} data-entity-id={o.id.clone()}
                    href={view::href(&view::with_entity_page(view, Some(&o.id)))}>{ o.name.clone() }</a>
                 <span class="figure">{ figure }</span>
+                <a class="shared-docs" href={view::href(&shared_view(o.id.as_str()))}
+                   title={format!("Show the documents mentioning both {} and {}", e.name, o.name)}>{ "shared" }</a>
             </li>
         }
     };

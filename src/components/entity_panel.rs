@@ -5,12 +5,17 @@ use std::rc::Rc;
 
 use dossier_engine::view::{self, View};
 use dossier_engine::{DocIdx, EntityIdx, EntityKind};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::{kind_class, kind_plural};
+use crate::filter;
 
 /// Entities shown per group before "show all".
 const COLLAPSED: usize = 12;
+
+/// Corpora with more entities than this get a box to find one in the panel.
+const FIND_FROM: usize = 30;
 
 /// Properties of [`EntityPanel`].
 #[derive(Properties, PartialEq)]
@@ -25,8 +30,57 @@ pub struct EntityPanelProps {
 #[function_component(EntityPanel)]
 pub fn entity_panel(props: &EntityPanelProps) -> Html {
     let corpus = crate::corpus();
+    let groups = use_memo(
+        (props.results.clone(), props.view.entities.clone()),
+        |(results, active)| groups(results, active),
+    );
+    let find = use_state(String::new);
+    let oninput = {
+        let find = find.clone();
+        Callback::from(move |e: InputEvent| {
+            find.set(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let needle = filter::fold(find.trim());
+    let groups: Vec<(EntityKind, Vec<(EntityIdx, usize)>)> = groups
+        .iter()
+        .map(|(k, items)| {
+            let items = items
+                .iter()
+                .copied()
+                .filter(|&(i, _)| {
+                    needle.is_empty()
+                        || filter::fold(&corpus.entities[i as usize].name).contains(&needle)
+                })
+                .collect();
+            (*k, items)
+        })
+        .collect();
+    html! {
+        <section id="entity-panel" aria-label="Entities">
+            <h2>{ "Entities" }</h2>
+            if corpus.entities.len() > FIND_FROM {
+                <input type="search" class="entity-find" placeholder="Find an entity" aria-label="Find an entity in the list"
+                       value={(*find).clone()} {oninput} />
+            }
+            if corpus.entities.is_empty() {
+                <p class="empty">{ "No entities were found in this corpus." }</p>
+            } else if groups.iter().all(|g| g.1.is_empty()) {
+                <p class="empty">{ "No entities in the matching documents." }</p>
+            }
+            { for groups.into_iter().filter(|g| !g.1.is_empty()).map(|(kind, items)| {
+                html! { <FacetGroup key={kind.as_str()} {kind} {items} view={props.view.clone()} /> }
+            }) }
+        </section>
+    }
+}
+
+/// Entities with a document among `results` (or in the `active` filters), by type, most
+/// documents first.
+fn groups(results: &[DocIdx], active: &[String]) -> Vec<(EntityKind, Vec<(EntityIdx, usize)>)> {
+    let corpus = crate::corpus();
     let mut in_results = vec![false; corpus.documents.len()];
-    for &i in props.results.iter() {
+    for &i in results {
         in_results[i as usize] = true;
     }
     let mut groups: Vec<(EntityKind, Vec<(EntityIdx, usize)>)> = EntityKind::ALL
@@ -39,28 +93,22 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
             .iter()
             .filter(|&&d| in_results.get(d as usize).copied().unwrap_or(false))
             .count();
-        let active = props.view.entities.contains(&e.id);
-        if n > 0 || active {
+        if n > 0 || active.contains(&e.id) {
             if let Some(g) = groups.iter_mut().find(|g| g.0 == e.kind) {
                 g.1.push((i as EntityIdx, n));
             }
         }
     }
-    html! {
-        <section id="entity-panel" aria-label="Entities">
-            <h2>{ "Entities" }</h2>
-            if corpus.entities.is_empty() {
-                <p class="empty">{ "No entities were found in this corpus." }</p>
-            } else if groups.iter().all(|g| g.1.is_empty()) {
-                <p class="empty">{ "No entities in the matching documents." }</p>
-            }
-            { for groups.into_iter().filter(|g| !g.1.is_empty()).map(|(kind, mut items)| {
-                items.sort_by(|a, b| b.1.cmp(&a.1).then(
-                    corpus.entities[a.0 as usize].name.cmp(&corpus.entities[b.0 as usize].name)));
-                html! { <FacetGroup key={kind.as_str()} {kind} {items} view={props.view.clone()} /> }
-            }) }
-        </section>
+    for (_, items) in &mut groups {
+        items.sort_by(|a, b| {
+            b.1.cmp(&a.1).then(
+                corpus.entities[a.0 as usize]
+                    .name
+                    .cmp(&corpus.entities[b.0 as usize].name),
+            )
+        });
     }
+    groups
 }
 
 /// Properties of [`FacetGroup`].

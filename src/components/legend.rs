@@ -5,16 +5,23 @@ use yew::prelude::*;
 
 use super::{kind_class, kind_label};
 
+/// Properties of [`Legend`].
+#[derive(Properties, PartialEq)]
+pub struct LegendProps {
+    /// Whether search hits are marked (then their look is explained too).
+    pub hits: bool,
+}
+
 /// One swatch per entity type, plus how adjective mentions and search hits look.
 #[function_component(Legend)]
-pub fn legend() -> Html {
+pub fn legend(props: &LegendProps) -> Html {
     html! {
         <ul class="legend" aria-label="Legend">
             { for EntityKind::ALL.into_iter().map(|k| html! {
-                <li><span class={classes!("mention", "legend-sample", kind_class(k))}>{ kind_label(k) }</span></li>
+                <li><span class={classes!("legend-sample", kind_class(k))}>{ kind_label(k) }</span></li>
             }) }
-            <li><span class="mention legend-sample entity-place adjective">{ "adjective form" }</span></li>
-            <li><mark>{ "search hit" }</mark></li>
+            <li><span class="legend-sample entity-place adjective">{ "adjective form" }</span></li>
+            if props.hits { <li><mark>{ "search hit" }</mark></li> }
         </ul>
     }
 }

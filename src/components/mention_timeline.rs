@@ -1,8 +1,11 @@
 //! A small bar chart of an entity's mentions over time, drawn from the engine's timeline geometry.
 
-use chrono::NaiveDate;
+use chrono::{Duration, NaiveDate};
 use dossier_engine::timeline::{histogram, layout, LayoutOptions};
 use yew::prelude::*;
+
+/// Least number of days the axis covers.
+const MIN_SPAN_DAYS: i64 = 365;
 
 /// Properties of [`MentionTimeline`].
 #[derive(Properties, PartialEq)]
@@ -16,7 +19,17 @@ pub struct MentionTimelineProps {
 /// An SVG histogram with automatic bucket width.
 #[function_component(MentionTimeline)]
 pub fn mention_timeline(props: &MentionTimelineProps) -> Html {
-    let hist = histogram(props.dates.iter().copied(), None, None);
+    // A short span is widened to a year around it, so a few mentions read as a few thin bars in
+    // context rather than one bar filling the chart.
+    let dated = props.dates.iter().flatten();
+    let span = dated.clone().min().zip(dated.max()).map(|(&lo, &hi)| {
+        let short = (MIN_SPAN_DAYS - (hi - lo).num_days()).max(0);
+        (
+            lo - Duration::days(short / 2),
+            hi + Duration::days(short - short / 2),
+        )
+    });
+    let hist = histogram(props.dates.iter().copied(), None, span);
     if hist.buckets.is_empty() {
         return html! { <p class="timeline-empty">{ "No dated mentions." }</p> };
     }

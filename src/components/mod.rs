@@ -5,6 +5,8 @@ pub mod app;
 pub mod copy_link;
 pub mod entity_page;
 pub mod entity_panel;
+pub mod export_menu;
+pub mod hit_nav;
 pub mod legend;
 pub mod mention_timeline;
 pub mod notice;
@@ -12,6 +14,7 @@ pub mod reader;
 pub mod results;
 pub mod search_box;
 pub mod source_panel;
+pub mod theme_toggle;
 pub mod year_panel;
 
 use chrono::NaiveDate;

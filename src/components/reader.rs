@@ -5,6 +5,7 @@ use dossier_engine::view::{self, View};
 use dossier_engine::{BlockKind, DocIdx, Mention};
 use yew::prelude::*;
 
+use super::hit_nav::HitNav;
 use super::legend::Legend;
 use super::{human_date, kind_class, kind_label};
 use crate::filter;
@@ -35,6 +36,20 @@ pub fn reader(props: &ReaderProps) -> Html {
             .map_or(&[][..], Vec::as_slice),
         corpus.entities.len(),
     );
+    // Hits as the body shows them: one `mark` per hit piece inside a block.
+    let body_hits = if d.blocks.is_empty() {
+        hits.len()
+    } else {
+        d.blocks
+            .iter()
+            .map(|b| {
+                pieces((b.start as usize, b.end as usize), &mentions, &hits)
+                    .iter()
+                    .filter(|p| p.hit)
+                    .count()
+            })
+            .sum()
+    };
     let close = view::href(&view::with_doc(view, None));
     let position = props.results.iter().position(|&i| i == props.doc);
     let neighbour = |offset: isize| -> Option<(String, String)> {
@@ -89,11 +104,15 @@ pub fn reader(props: &ReaderProps) -> Html {
                 } else if let Some(u) = &d.url {
                     <span class="doc-url">{ u.clone() }</span>
                 }
+                if !d.origin.is_empty() {
+                    <span class="doc-origin" title="The corpus file this document comes from">{ d.origin.clone() }</span>
+                }
             </div>
             if d.title_derived {
                 <p class="derived-note">{ "The source has no headline; this title is its first sentence." }</p>
             }
-            if !mentions.is_empty() { <Legend /> }
+            if !hits.is_empty() { <HitNav count={body_hits} doc={d.id.clone()} /> }
+            if !mentions.is_empty() { <Legend hits={!hits.is_empty()} /> }
             <div class="doc-body">{ blocks }</div>
             if !mentions.is_empty() {
                 <section class="doc-entities">

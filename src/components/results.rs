@@ -6,6 +6,7 @@ use dossier_engine::view::{self, SortOrder, View};
 use dossier_engine::DocIdx;
 use yew::prelude::*;
 
+use super::export_menu::ExportMenu;
 use super::human_date;
 use crate::filter;
 
@@ -98,12 +99,18 @@ pub fn results(props: &ResultsProps) -> Html {
             <div class="results-head">
                 <p id="result-count" aria-live="polite">{ count }</p>
                 { sort }
+                <ExportMenu results={props.results.clone()} />
             </div>
             if n == 0 {
-                <p class="empty">
-                    { "No document matches. " }
-                    <a href={view::href(&View::default())}>{ "Clear the search and filters" }</a>
-                </p>
+                <div class="empty">
+                    <p>{ "No document matches. Check the spelling, or try:" }</p>
+                    <ul class="suggestions">
+                        { for suggestions(view).into_iter().map(|(label, v, k)| html! {
+                            <li><a href={view::href(&v)}>{ label }</a>{ format!(" ({})", super::plural(k, "document", "documents")) }</li>
+                        }) }
+                        <li><a href={view::href(&View::default())}>{ "Clear the search and all filters" }</a></li>
+                    </ul>
+                </div>
             }
             <ol id="results">{ for items }</ol>
             if limit < n {
@@ -113,6 +120,45 @@ pub fn results(props: &ResultsProps) -> Html {
             }
         </>
     }
+}
+
+/// Views one step wider than `view` that have results: without one filter or one search word.
+fn suggestions(view: &View) -> Vec<(String, View, usize)> {
+    let corpus = crate::corpus();
+    let mut out: Vec<(String, View)> = Vec::new();
+    for id in &view.entities {
+        let name = corpus
+            .entity_index(id)
+            .map_or(id.clone(), |i| corpus.entities[i as usize].name.clone());
+        out.push((format!("without {name}"), view::toggle_entity(view, id)));
+    }
+    for s in &view.sources {
+        out.push((format!("without source {s}"), view::toggle_source(view, s)));
+    }
+    if view.from.is_some() || view.to.is_some() {
+        out.push(("any date".into(), view::with_range(view, None, None)));
+    }
+    let words: Vec<&str> = view.q.split_whitespace().collect();
+    if words.len() > 1 && !view.q.contains('"') {
+        for (i, w) in words.iter().enumerate() {
+            let rest: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != i)
+                .map(|(_, w)| *w)
+                .collect();
+            out.push((
+                format!("without the word {w}"),
+                view::with_query(view, &rest.join(" ")),
+            ));
+        }
+    }
+    out.into_iter()
+        .filter_map(|(label, v)| {
+            let k = filter::results(corpus, crate::search_text(), &v).len();
+            (k > 0).then_some((label, View { doc: None, ..v }, k))
+        })
+        .collect()
 }
 
 /// The text `body[start..end]` as text nodes, with `hits` inside it wrapped in `<mark>`.
