@@ -22,6 +22,7 @@ pub mod entities;
 pub mod load;
 pub mod model;
 pub mod parse;
+pub mod quotes;
 pub mod snapshot;
 
 pub use diag::{Diagnostic, Severity};
@@ -113,6 +114,14 @@ pub fn build(files: &[SourceFile], curation: Option<&str>) -> BuildOutput {
         }
         Err(diags) => out.diagnostics.extend(diags),
     }
+    out.corpus.quotes = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(i, doc)| {
+            let mentions = out.corpus.mentions.get(i).map_or(&[][..], Vec::as_slice);
+            quotes::extract_quotes(i as DocIdx, doc, mentions, &out.corpus.entities)
+        })
+        .collect();
     out.corpus.documents = documents;
     out
 }

@@ -1,0 +1,992 @@
+//! Quotations: finds quoted statements in document bodies and attributes them to their speakers.
+//!
+//! Works paragraph by paragraph (each [`Block`](crate::model::Block), further split at blank
+//! lines). Straight `"…"`, curly `“…”`, `„…“` and `«…»` marks are paired by context, so a curly
+//! opening mark closed by a straight one still pairs; a quote left open at the end of a paragraph
+//! and re-opened at the start of the next is one quotation over several paragraphs
+//! ([`Quote::continued`]). Unbalanced marks never panic: a stray closing mark is ignored and an
+//! opening mark that is never closed is dropped, unless it opens its paragraph.
+//!
+//! A quoted span counts as a statement when the text attributes it to someone through a speech
+//! verb next to it, when it carries its own sentence punctuation (`"…,"`, `"….”`), when it is a
+//! quotation over paragraphs, or when it is at least [`MIN_UNATTRIBUTED_WORDS`] words long. Short
+//! titles and scare quotes mid-sentence (`wished "all the best"`, `the “3 + 1” format`) are not
+//! statements.
+//!
+//! Attribution follows the text, never a guess: `"…," Rutte said`, `"…," said Prime Minister
+//! Paluckas`, `"…," according to the report`, `Rutte told reporters "…"`, `X said that "…"`. The
+//! speaker is kept as written and linked to an entity through the person mentions inside it; `he`
+//! and `she` resolve to the last person named as saying something in the paragraph or the two
+//! before; a definite description (`the Lithuanian head of state`, `the minister`) resolves to the
+//! last person mentioned nearby with a matching title. A quote with no attribution of its own takes
+//! the speaker of an earlier quote in the same paragraph; otherwise it stays unattributed.
+
+use crate::model::{DocIdx, Document, Entity, EntityIdx, EntityKind, Mention};
+use serde::{Deserialize, Serialize};
+
+/// Quotes without an attribution of their own and without sentence punctuation count as
+/// statements only from this many words.
+pub const MIN_UNATTRIBUTED_WORDS: usize = 8;
+
+/// Quotes shorter than this many words count as statements only when a speech verb is right next
+/// to them (`said "no"`, `"no," she said`).
+pub const MIN_LOOSE_WORDS: usize = 4;
+
+/// One quotation (or one paragraph of a quotation over several paragraphs) in a document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The document it is in.
+    pub document: DocIdx,
+    /// Byte offset in [`Document::body`] of the quoted text, without the quote mark.
+    pub start: u32,
+    /// Byte offset one past the quoted text, without the closing mark (or trailing comma).
+    pub end: u32,
+    /// Who said it, as written (`Rutte`, `Prime Minister Paluckas`, `his office`, `she`).
+    pub speaker: Option<String>,
+    /// The person (or organisation named as the speaker) it is attributed to.
+    pub entity: Option<EntityIdx>,
+    /// True when this continues a quotation from the previous paragraph.
+    pub continued: bool,
+}
+
+impl Quote {
+    /// The quoted text.
+    pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
+        &doc.body[self.start as usize..self.end as usize]
+    }
+}
+
+/// The name to show for a quote's speaker: the linked entity's name, else the speaker as written.
+pub fn speaker_name<'a>(q: &'a Quote, entities: &'a [Entity]) -> Option<&'a str> {
+    match q.entity.and_then(|e| entities.get(e as usize)) {
+        Some(e) => Some(e.name.as_str()),
+        None => q.speaker.as_deref(),
+    }
+}
+
+/// Finds the quotations of one document and attributes them. `mentions` are the document's
+/// entity mentions sorted by start; `entities` the corpus entities they point into.
+pub fn extract_quotes(
+    doc_idx: DocIdx,
+    doc: &Document,
+    mentions: &[Mention],
+    entities: &[Entity],
+) -> Vec<Quote> {
+    let text = doc.body.as_str();
+    let paras = paragraphs(doc);
+    let toks: Vec<Vec<Tok>> = paras.iter().map(|&(s, e)| tokenize(text, s, e)).collect();
+    let pieces = pair_marks(text, &paras);
+    if pieces.is_empty() {
+        return Vec::new();
+    }
+    let ctx = Ctx {
+        text,
+        doc_idx,
+        paras: &paras,
+        toks: &toks,
+        pieces: &pieces,
+        mentions,
+        entities,
+    };
+
+    // Group pieces continued over paragraphs, attribute and filter.
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        if p.dropped {
+            continue;
+        }
+        match groups.last_mut() {
+            Some(g) if p.continued && g.last + 1 == i => g.last = i,
+            _ => groups.push(Group {
+                first: i,
+                last: i,
+                attr: None,
+            }),
+        }
+    }
+    for g in &mut groups {
+        g.attr = ctx.attribute(g);
+    }
+    groups.retain(|g| ctx.is_statement(g));
+    for i in 1..groups.len() {
+        if groups[i].attr.is_none() {
+            let para = pieces[groups[i].first].para;
+            let donor = groups[..i]
+                .iter()
+                .rev()
+                .take_while(|d| pieces[d.last].para == para)
+                .find_map(|d| d.attr);
+            if let Some(mut a) = donor {
+                a.inherited = true;
+                groups[i].attr = Some(a);
+            }
+        }
+    }
+
+    // Resolve speakers to entities in document order, remembering who spoke where.
+    let mut events = ctx.speech_events();
+    let mut resolved: Vec<Option<EntityIdx>> = Vec::with_capacity(groups.len());
+    for (gi, g) in groups.iter().enumerate() {
+        let entity = match g.attr {
+            None => None,
+            Some(a) if a.inherited => {
+                let donor = (0..gi)
+                    .rev()
+                    .find(|&d| groups[d].attr.map(|x| (x.start, x.end)) == Some((a.start, a.end)));
+                donor.and_then(|d| resolved[d])
+            }
+            Some(a) => ctx.resolve(&a, pieces[g.first].para, &events),
+        };
+        if let Some(e) = entity {
+            if entities.get(e as usize).map(|x| x.kind) == Some(EntityKind::Person) {
+                let pos = pieces[g.first].open;
+                let at = events.partition_point(|ev| ev.pos <= pos);
+                events.insert(
+                    at,
+                    Event {
+                        pos,
+                        para: pieces[g.first].para,
+                        entity: e,
+                    },
+                );
+            }
+        }
+        resolved.push(entity);
+    }
+
+    let mut out = Vec::new();
+    for (g, entity) in groups.iter().zip(resolved) {
+        let speaker = g.attr.map(|a| text[a.start..a.end].to_string());
+        for (k, p) in pieces[g.first..=g.last].iter().enumerate() {
+            if p.start < p.end {
+                out.push(Quote {
+                    document: doc_idx,
+                    start: p.start as u32,
+                    end: p.end as u32,
+                    speaker: speaker.clone(),
+                    entity,
+                    continued: k > 0,
+                });
+            }
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paragraphs and quote marks.
+
+/// Byte ranges of the paragraphs: every block, split further at blank lines.
+fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
+    let text = doc.body.as_str();
+    let blocks: Vec<(usize, usize)> = if doc.blocks.is_empty() {
+        vec![(0, text.len())]
+    } else {
+        doc.blocks
+            .iter()
+            .map(|b| (b.start as usize, b.end as usize))
+            .filter(|&(s, e)| s <= e && e <= text.len() && text.is_char_boundary(s))
+            .filter(|&(_, e)| text.is_char_boundary(e))
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (s, e) in blocks {
+        let mut para_start = s;
+        let mut pos = s;
+        let mut blank_run = false;
+        for line in text[s..e].split_inclusive('\n') {
+            let blank = line.trim().is_empty();
+            if blank && !blank_run && pos > para_start {
+                out.push((para_start, pos));
+            }
+            blank_run = blank;
+            pos += line.len();
+            if blank {
+                para_start = pos;
+            }
+        }
+        if para_start < e && !text[para_start..e].trim().is_empty() {
+            out.push((para_start, e));
+        }
+    }
+    out
+}
+
+/// One quoted span inside a paragraph.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    para: usize,
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Quoted text, trimmed.
+    start: usize,
+    end: usize,
+    /// Just past the closing mark (or the paragraph end when not closed).
+    close_end: usize,
+    /// Closed by a mark in the same paragraph.
+    closed: bool,
+    /// Continues the previous piece (opened in the previous paragraph and not closed there).
+    continued: bool,
+    /// Not a quotation (broken pairing); kept so its text counts as quoted.
+    dropped: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open,
+    Close,
+    Either,
+    Stray,
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
+}
+
+fn opens_after(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '–' | '—' | '-' | '/' | ':')
+}
+
+fn closes_before(c: char) -> bool {
+    c.is_whitespace()
+        || is_quote_char(c)
+        || matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '–' | '—' | '-' | '…'
+        )
+}
+
+/// What a mark at `i` can do, judged by its neighbours.
+fn classify(text: &str, i: usize, c: char, inside: bool) -> Mark {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    let opening = prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace());
+    let closing = prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+    match c {
+        '“' | '„' | '«' if !(inside && c == '“' && closing && !opening) => Mark::Open,
+        '”' | '»' | '“' if inside => Mark::Close,
+        '”' | '»' if opening => Mark::Open,
+        '”' | '»' => Mark::Stray,
+        _ => match (opening, closing) {
+            (true, false) => Mark::Open,
+            (false, true) => Mark::Close,
+            _ => Mark::Either,
+        },
+    }
+}
+
+/// Pairs the quote marks of every paragraph into pieces.
+fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    // The previous paragraph ended inside an open quote that this paragraph re-opens.
+    let mut carried = false;
+    for (pi, &(ps, pe)) in paras.iter().enumerate() {
+        let para = &text[ps..pe];
+        let lead = ps + (para.len() - para.trim_start().len());
+        let mut open: Option<usize> = None;
+        let mut push = |o: usize, close: usize, close_end: usize, closed: bool, dropped: bool| {
+            let (start, end) = trim_inner(text, o, close);
+            out.push(Piece {
+                para: pi,
+                open: o,
+                start,
+                end,
+                close_end,
+                closed,
+                continued: carried && o == lead && !dropped,
+                dropped,
+            });
+        };
+        for (off, c) in para.char_indices().filter(|&(_, c)| is_quote_char(c)) {
+            let i = ps + off;
+            match (open, classify(text, i, c, open.is_some())) {
+                (None, Mark::Open | Mark::Either) => open = Some(i),
+                (None, _) => {}
+                (Some(o), Mark::Close | Mark::Either | Mark::Stray) => {
+                    push(o, i, i + c.len_utf8(), true, false);
+                    open = None;
+                }
+                (Some(o), Mark::Open) => {
+                    // The quote opened at `o` was never closed: not a quotation.
+                    push(o, i, i, false, true);
+                    open = Some(i);
+                }
+            }
+        }
+        let next_reopens = paras.get(pi + 1).is_some_and(|&(ns, ne)| {
+            text[ns..ne]
+                .trim_start()
+                .starts_with(['"', '“', '„', '«'])
+        });
+        let mut next_carried = false;
+        if let Some(o) = open {
+            // Left open at the paragraph end: continued in the next one, or kept when it opens
+            // the paragraph (a missing closing mark), else dropped.
+            next_carried = next_reopens;
+            push(o, pe, pe, false, !(next_reopens || o == lead));
+        }
+        carried = next_carried;
+    }
+    out
+}
+
+/// The quoted text between an opening mark at `open` and `close`: trimmed of spaces and of a
+/// trailing comma (`"…," he said`).
+fn trim_inner(text: &str, open: usize, close: usize) -> (usize, usize) {
+    let mark_len = text[open..].chars().next().map_or(1, char::len_utf8);
+    let start = (open + mark_len).min(close);
+    let inner = &text[start..close];
+    let lead = inner.len() - inner.trim_start().len();
+    let mut t = inner.trim();
+    if let Some(s) = t.strip_suffix(',') {
+        t = s.trim_end();
+    }
+    (start + lead, start + lead + t.len())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens.
+
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    start: usize,
+    end: usize,
+    word: bool,
+}
+
+/// Words (letters, digits, inner apostrophes, hyphens and dots) and single punctuation marks.
+fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
+    let s = &text[from..to];
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let joins = d.is_alphanumeric()
+                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && s[j + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
+                if !joins {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            out.push(Tok {
+                start: from + i,
+                end: from + end,
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                start: from + i,
+                end: from + i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "tweets",
+    "posted", "stressed", "stresses", "noted", "announced", "announces", "argued", "argues", "asked",
+    "asks", "insisted", "insists", "warned", "warns", "explained", "explains", "stated", "declared",
+    "declares", "claimed", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined",
+    "underscored", "recalled", "replied", "responded", "answered", "commented", "remarked",
+    "acknowledged", "admitted", "confirmed", "concluded", "suggested", "urged", "assured",
+    "asserted", "maintained", "observed", "reiterated", "repeated", "cautioned", "predicted",
+    "promised", "vowed", "conceded", "complained", "countered", "quipped", "joked", "recounted",
+    "continued", "shouted", "whispered", "testified", "reported", "blogged", "texted",
+];
+
+/// Words that may sit between a speaker and the speech verb (`Rutte has also said`).
+const AUX: &[&str] = &[
+    "has", "have", "had", "also", "later", "then", "again", "once", "previously", "repeatedly",
+    "further", "reportedly", "earlier", "recently", "already", "never", "often", "still", "would",
+    "will", "just", "publicly", "openly", "separately", "subsequently", "first", "too", "last",
+    "finally", "simply", "had", "has",
+];
+
+/// Words that end a speaker phrase when scanning backwards from the verb.
+const CLAUSE_STOP: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "because", "but", "and", "or", "if", "when", "while",
+    "after", "before", "as", "since", "although", "though", "where", "so", "than", "is", "are",
+    "was", "were", "be", "been", "being", "in", "on", "at", "during", "with", "from", "by",
+    "about", "into", "not", "would", "will", "could", "should", "can", "may", "might", "must",
+    "do", "does", "did", "what", "how", "why", "yet", "until", "unless", "whether", "says", "said",
+];
+
+/// Words that end a speaker phrase when scanning forwards (`said Rutte on Tuesday`).
+const FORWARD_STOP: &[&str] = &[
+    "in", "on", "at", "after", "before", "during", "while", "when", "as", "adding", "saying",
+    "noting", "who", "which", "that", "whose", "told", "because", "but", "and", "or", "with",
+    "from", "via", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "recently",
+    "citing", "quoted", "according", "said", "says", "is", "was", "has", "had", "would", "will",
+    "into", "about", "over", "amid", "since", "than", "if", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "speaking", "referring", "explaining", "in",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
+    "he", "she", "they", "we", "i", "it", "one", "another", "both", "several", "many", "some",
+];
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st",
+    "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sep",
+    "sept", "oct", "nov", "dec", "gov", "adm", "maj", "cpl", "pres", "rev", "hon", "u.s", "u.k",
+];
+
+/// The text of a token.
+fn tok_str(text: &str, t: Tok) -> &str {
+    &text[t.start..t.end]
+}
+
+/// `w` is in `list` (lower-case ASCII words), ignoring ASCII case.
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+fn capitalised(text: &str, t: Tok) -> bool {
+    t.word
+        && text[t.start..t.end]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+}
+
+fn punct(text: &str, t: Tok) -> Option<char> {
+    if t.word {
+        None
+    } else {
+        text[t.start..t.end].chars().next()
+    }
+}
+
+/// A full stop after an abbreviation (`Mr.`, `U.S.`, a single initial) or a letter.
+fn abbrev_dot(text: &str, toks: &[Tok], i: usize) -> bool {
+    punct(text, toks[i]) == Some('.')
+        && i > 0
+        && toks[i - 1].word
+        && toks[i - 1].end == toks[i].start
+        && {
+            let w = &text[toks[i - 1].start..toks[i - 1].end];
+            in_list(ABBREVIATIONS, w)
+                || (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+        }
+}
+
+/// Ends a sentence (or clause, for `;`), or is a quote mark: attribution never reaches past it.
+fn barrier(text: &str, toks: &[Tok], i: usize) -> bool {
+    match punct(text, toks[i]) {
+        Some('.') => !abbrev_dot(text, toks, i),
+        Some(c) => matches!(c, '!' | '?' | ';' | '…') || is_quote_char(c),
+        None => false,
+    }
+}
+
+/// The number of tokens making up a speech verb at `i` (`said` 1, `according to` 2,
+/// `pointed out` 2), or 0.
+fn speech_verb(text: &str, toks: &[Tok], i: usize) -> usize {
+    let t = toks[i];
+    if !t.word {
+        return 0;
+    }
+    let w = tok_str(text, t);
+    let next = toks.get(i + 1).filter(|n| n.word).map(|&n| tok_str(text, n));
+    let next_is = |x: &str| next.is_some_and(|n| n.eq_ignore_ascii_case(x));
+    if w.eq_ignore_ascii_case("according") && next_is("to") {
+        return 2;
+    }
+    if w.eq_ignore_ascii_case("pointed") && next_is("out") {
+        return 2;
+    }
+    match w {
+        _ if in_list(SPEECH_VERBS, w) => {
+            // Passive `was told` is not speech by the subject.
+            let passive = i > 0
+                && toks[i - 1].word
+                && in_list(
+                    &["was", "were", "is", "are", "be", "been", "being"],
+                    tok_str(text, toks[i - 1]),
+                );
+            usize::from(!passive)
+        }
+        _ => 0,
+    }
+}
+
+/// A phrase can name a speaker only if it starts with a capital, a determiner or a pronoun.
+fn np_start_ok(text: &str, t: Tok) -> bool {
+    capitalised(text, t) || in_list(DETERMINERS, tok_str(text, t))
+}
+
+/// The speaker phrase ending right before the verb at `v`: token range.
+fn np_before(text: &str, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
+    let mut b = v;
+    while b > 0 && toks[b - 1].word && in_list(AUX, tok_str(text, toks[b - 1])) {
+        b -= 1;
+    }
+    let mut a = b;
+    while a > 0 && b - a < 10 {
+        let t = toks[a - 1];
+        if !t.word && !abbrev_dot(text, toks, a - 1) {
+            break;
+        }
+        if t.word && in_list(CLAUSE_STOP, tok_str(text, t)) {
+            break;
+        }
+        a -= 1;
+    }
+    while a < b && !(toks[a].word && np_start_ok(text, toks[a])) {
+        a += 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// The speaker phrase starting at `from` (`said Prime Minister Paluckas on Tuesday`): token range.
+fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
+    let mut b = from;
+    while b < toks.len() && b - from < 10 {
+        let t = toks[b];
+        if !t.word {
+            if abbrev_dot(text, toks, b) {
+                b += 1;
+                continue;
+            }
+            break;
+        }
+        let w = tok_str(text, t);
+        if in_list(FORWARD_STOP, w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            break;
+        }
+        if in_list(&["to", "for"], w)
+            && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n))
+        {
+            break;
+        }
+        b += 1;
+    }
+    let ok = b > from && toks[from].word && np_start_ok(text, toks[from]);
+    ok.then_some((from, b))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution.
+
+/// Who a quote is attributed to: a byte range of the speaker phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Attr {
+    start: usize,
+    end: usize,
+    /// The speech verb is right next to the quote (`"…," she said`, `said: "…"`).
+    tight: bool,
+    /// Taken from an earlier quote of the same paragraph.
+    inherited: bool,
+}
+
+struct Group {
+    first: usize,
+    last: usize,
+    attr: Option<Attr>,
+}
+
+/// A person named as saying something, at byte `pos`.
+#[derive(Clone, Copy, Debug)]
+struct Event {
+    pos: usize,
+    para: usize,
+    entity: EntityIdx,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    doc_idx: DocIdx,
+    paras: &'a [(usize, usize)],
+    toks: &'a [Vec<Tok>],
+    pieces: &'a [Piece],
+    mentions: &'a [Mention],
+    entities: &'a [Entity],
+}
+
+impl Ctx<'_> {
+    fn span(&self, toks: &[Tok], (a, b): (usize, usize), tight: bool) -> Attr {
+        let mut b = b;
+        while b > a + 1 && !toks[b - 1].word && !abbrev_dot(self.text, toks, b - 1) {
+            b -= 1;
+        }
+        Attr {
+            start: toks[a].start,
+            end: toks[b - 1].end,
+            tight,
+            inherited: false,
+        }
+    }
+
+    fn attribute(&self, g: &Group) -> Option<Attr> {
+        let last = self.pieces[g.last];
+        let first = self.pieces[g.first];
+        let after = if last.closed { self.after(&last) } else { None };
+        after.or_else(|| self.before(&first))
+    }
+
+    /// `"…," Rutte said`, `"…," said Rutte`, `"…", according to the report`.
+    fn after(&self, p: &Piece) -> Option<Attr> {
+        let toks = &self.toks[p.para];
+        let text = self.text;
+        let mut i = toks.partition_point(|t| t.start < p.close_end);
+        while i < toks.len() && matches!(punct(text, toks[i]), Some(',' | '–' | '—' | '-')) {
+            i += 1;
+        }
+        if i >= toks.len() || !toks[i].word {
+            return None;
+        }
+        let n = speech_verb(text, toks, i);
+        if n > 0 {
+            return np_after(text, toks, i + n).map(|r| self.span(toks, r, true));
+        }
+        let limit = (i + 16).min(toks.len());
+        let mut v = i;
+        while v < limit && !barrier(text, toks, v) && speech_verb(text, toks, v) == 0 {
+            v += 1;
+        }
+        if v >= limit || barrier(text, toks, v) {
+            return None;
+        }
+        if tok_str(text, toks[v]).eq_ignore_ascii_case("according") {
+            return None;
+        }
+        let mut b = v;
+        while b > i && toks[b - 1].word && in_list(AUX, tok_str(text, toks[b - 1])) {
+            b -= 1;
+        }
+        if b == i || !np_start_ok(text, toks[i]) {
+            return None;
+        }
+        let clean = toks[i..b].iter().enumerate().all(|(k, &t)| {
+            if t.word {
+                let w = tok_str(text, t);
+                w.eq_ignore_ascii_case("and") || !in_list(CLAUSE_STOP, w)
+            } else {
+                punct(text, t) == Some(',') || abbrev_dot(text, toks, i + k)
+            }
+        });
+        clean.then(|| self.span(toks, (i, b), true))
+    }
+
+    /// `Rutte told reporters "…"`, `X said that "…"`, `according to X, "…"`.
+    fn before(&self, p: &Piece) -> Option<Attr> {
+        let toks = &self.toks[p.para];
+        let text = self.text;
+        let j = toks.partition_point(|t| t.start < p.open);
+        let mut gap = 0;
+        let mut k = j;
+        while k > 0 && j - k < 30 {
+            k -= 1;
+            if barrier(text, toks, k) {
+                return None;
+            }
+            if toks[k].word {
+                if k + 1 < toks.len() && speech_verb(text, toks, k) == 2 {
+                    if tok_str(text, toks[k]).eq_ignore_ascii_case("according") {
+                        let r = np_after(text, toks, k + 2)?;
+                        let tight = toks[r.1..j].iter().all(|t| !t.word);
+                        return Some(self.span(toks, r, tight));
+                    }
+                    let r = np_before(text, toks, k)?;
+                    return Some(self.span(toks, r, gap <= 2));
+                }
+                if speech_verb(text, toks, k) == 1 {
+                    let r = np_before(text, toks, k)?;
+                    return Some(self.span(toks, r, gap <= 2));
+                }
+                if !tok_str(text, toks[k]).eq_ignore_ascii_case("that") {
+                    gap += 1;
+                }
+            }
+        }
+        None
+    }
+
+    fn is_statement(&self, g: &Group) -> bool {
+        if g.last > g.first {
+            return true;
+        }
+        let p = self.pieces[g.first];
+        let words = self.text[p.start..p.end].split_whitespace().count();
+        if words == 0 {
+            return false;
+        }
+        // Sentence punctuation inside the marks (before the trailing comma was trimmed).
+        let inner = self.text[..p.close_end]
+            .trim_end_matches(is_quote_char)
+            .trim_end();
+        let sentence_end = p.closed && inner.ends_with(['.', '!', '?', '…']);
+        let punctuated = sentence_end || (p.closed && inner.ends_with(','));
+        let tight = g.attr.is_some_and(|a| a.tight);
+        if words < MIN_LOOSE_WORDS {
+            // `"No comment."` as a sentence of its own, or `said "no"`; never a scare quote.
+            let starts_sentence = self.text[self.paras[p.para].0..p.open]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, '.' | '!' | '?' | ':'));
+            return tight || (sentence_end && starts_sentence);
+        }
+        g.attr.is_some() || punctuated || words >= MIN_UNATTRIBUTED_WORDS || !p.closed
+    }
+
+    fn inside_quote(&self, pos: usize) -> bool {
+        let i = self.pieces.partition_point(|p| p.open <= pos);
+        i > 0 && pos < self.pieces[i - 1].close_end
+    }
+
+    fn is_person(&self, m: &Mention) -> bool {
+        !m.adjective
+            && self
+                .entities
+                .get(m.entity as usize)
+                .is_some_and(|e| e.kind == EntityKind::Person)
+    }
+
+    /// Mentions overlapping `[s, e)`.
+    fn overlapping(&self, s: usize, e: usize) -> impl Iterator<Item = &Mention> {
+        let from = self.mentions.partition_point(|m| (m.end as usize) <= s);
+        self.mentions[from..]
+            .iter()
+            .take_while(move |m| (m.start as usize) < e)
+            .filter(move |m| (m.end as usize) > s)
+    }
+
+    /// Persons named as subject of a speech verb outside quotes (`Kallas said she …`).
+    fn speech_events(&self) -> Vec<Event> {
+        let text = self.text;
+        let mut out = Vec::new();
+        for (pi, toks) in self.toks.iter().enumerate() {
+            for v in 0..toks.len() {
+                let n = speech_verb(text, toks, v);
+                if n == 0 || self.inside_quote(toks[v].start) {
+                    continue;
+                }
+                let range = if n == 2 && tok_str(text, toks[v]).eq_ignore_ascii_case("according") {
+                    np_after(text, toks, v + 2)
+                } else {
+                    np_before(text, toks, v).or_else(|| np_after(text, toks, v + n))
+                };
+                let Some((a, b)) = range else { continue };
+                let person = self
+                    .overlapping(toks[a].start, toks[b - 1].end)
+                    .find(|m| self.is_person(m));
+                if let Some(m) = person {
+                    out.push(Event {
+                        pos: toks[v].start,
+                        para: pi,
+                        entity: m.entity,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    fn resolve(&self, a: &Attr, para: usize, events: &[Event]) -> Option<EntityIdx> {
+        let text = self.text;
+        let speaker = &text[a.start..a.end];
+        if let Some(m) = self
+            .overlapping(a.start, a.end)
+            .find(|m| self.is_person(m))
+        {
+            return Some(m.entity);
+        }
+        let lowered = speaker.to_lowercase();
+        let bare_start = if speaker.len() > 4 && speaker[..4].eq_ignore_ascii_case("the ") {
+            a.start + 4
+        } else {
+            a.start
+        };
+        if let Some(m) = self.overlapping(a.start, a.end).find(|m| {
+            m.start as usize == bare_start
+                && m.end as usize == a.end
+                && self
+                    .entities
+                    .get(m.entity as usize)
+                    .is_some_and(|e| e.kind == EntityKind::Organization)
+        }) {
+            return Some(m.entity);
+        }
+        if matches!(lowered.as_str(), "he" | "she") {
+            let pos = a.start;
+            if let Some(ev) = events
+                .iter()
+                .rev()
+                .filter(|ev| ev.pos < pos)
+                .take_while(|ev| ev.para + 2 >= para)
+                .next()
+            {
+                return Some(ev.entity);
+            }
+            // Simple case: exactly one person named before, in this paragraph or the previous.
+            let para_start = self.paras[para.saturating_sub(1)].0;
+            let mut seen: Option<EntityIdx> = None;
+            for m in self.overlapping(para_start, pos) {
+                if !self.is_person(m) || self.inside_quote(m.start as usize) {
+                    continue;
+                }
+                match seen {
+                    Some(e) if e != m.entity => return None,
+                    _ => seen = Some(m.entity),
+                }
+            }
+            return seen;
+        }
+        if let Some(e) = self.by_title(a, &lowered, para) {
+            return Some(e);
+        }
+        self.by_form(speaker)
+    }
+
+    /// `the Lithuanian head of state` -> the last person mentioned nearby with a matching title.
+    fn by_title(&self, a: &Attr, speaker: &str, para: usize) -> Option<EntityIdx> {
+        let first_word_title = ROLES
+            .iter()
+            .any(|r| speaker.starts_with(r) && self.text[a.start..].starts_with(char::is_uppercase));
+        if !(speaker.starts_with("the ") || first_word_title) {
+            return None;
+        }
+        let role = find_role(speaker)?;
+        let wanted = role_synonyms(role);
+        let from = self.paras[para.saturating_sub(3)].0;
+        let before: Vec<&Mention> = self
+            .overlapping(from, a.start)
+            .filter(|m| (m.end as usize) <= a.start)
+            .collect();
+        before
+            .iter()
+            .rev()
+            .filter(|m| self.is_person(m) && !self.inside_quote(m.start as usize))
+            .find(|m| {
+                let titles = self.titles(m.entity);
+                wanted.iter().any(|w| has_phrase(&titles, w))
+            })
+            .map(|m| m.entity)
+    }
+
+    /// Titles seen for an entity: its recorded roles plus the words right before its mentions in
+    /// this document and an apposition right after (`Jens Stoltenberg, the secretary general`).
+    fn titles(&self, entity: EntityIdx) -> String {
+        let text = self.text;
+        let mut out = String::from(" ");
+        if let Some(e) = self.entities.get(entity as usize) {
+            for r in &e.roles {
+                out.push_str(&normalise(r));
+                out.push(' ');
+            }
+        }
+        for m in self.mentions.iter().filter(|m| m.entity == entity) {
+            let (s, e) = (m.start as usize, m.end as usize);
+            let mut lo = s.saturating_sub(60);
+            while !text.is_char_boundary(lo) {
+                lo += 1;
+            }
+            let before = &text[lo..s];
+            let before = before
+                .rfind(|c: char| ".,;:!?\"“”()\n".contains(c))
+                .map_or(before, |k| &before[k + 1..]);
+            let words: Vec<&str> = before.split_whitespace().collect();
+            let keep = words
+                .iter()
+                .rev()
+                .take(4)
+                .take_while(|w| !in_list(CLAUSE_STOP, w) && !in_list(SPEECH_VERBS, w))
+                .count();
+            out.push_str(&normalise(&words[words.len() - keep..].join(" ")));
+            out.push(' ');
+            if let Some(rest) = text[e..].strip_prefix(", ") {
+                let mut hi = rest.len().min(60);
+                while !rest.is_char_boundary(hi) {
+                    hi -= 1;
+                }
+                let app = &rest[..hi];
+                let app = app
+                    .find(|c: char| ".,;:!?\"“”()\n".contains(c))
+                    .map_or(app, |k| &app[..k]);
+                out.push_str(&normalise(app));
+                out.push(' ');
+            }
+        }
+        out
+    }
+
+    /// A speaker that spells a form of a person named in this document.
+    fn by_form(&self, speaker: &str) -> Option<EntityIdx> {
+        let padded = format!(" {} ", normalise(speaker));
+        let mut best: Option<(usize, EntityIdx)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person || e.documents.binary_search(&self.doc_idx).is_err() {
+                continue;
+            }
+            for f in e.forms.iter().filter(|f| !f.adjective && f.text.len() > 2) {
+                let form = normalise(&f.text);
+                if has_phrase(&padded, &form) && best.is_none_or(|(l, _)| form.len() > l) {
+                    best = Some((form.len(), i as EntityIdx));
+                }
+            }
+        }
+        best.map(|(_, e)| e)
+    }
+}
+
+/// Titles that name a speaker by office (general English, not tied to any corpus).
+const ROLES: &[&str] = &[
+    "head of state", "head of government", "prime minister", "foreign minister", "defence minister",
+    "defense minister", "finance minister", "interior minister", "secretary general",
+    "secretary-general", "president", "premier", "minister", "chancellor", "ambassador",
+    "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "governor", "mayor",
+    "senator", "commander", "general", "director", "chairman", "chairwoman", "chair", "ceo", "king",
+    "queen", "pope", "envoy", "monarch", "emir", "sheikh", "congressman", "congresswoman",
+];
+
+fn find_role(speaker: &str) -> Option<&'static str> {
+    let padded = format!(" {} ", normalise(speaker));
+    ROLES
+        .iter()
+        .copied()
+        .filter(|r| has_phrase(&padded, &normalise(r)))
+        .max_by_key(|r| r.len())
+}
+
+fn role_synonyms(role: &'static str) -> Vec<String> {
+    let extra: &[&str] = match role {
+        "head of state" => &["president", "king", "queen", "monarch", "emir"],
+        "head of government" | "premier" => &["prime minister", "premier", "chancellor"],
+        "leader" => &["president", "prime minister", "chancellor", "chief"],
+        "chief" => &["head", "secretary general", "director"],
+        "minister" => &["secretary"],
+        _ => &[],
+    };
+    std::iter::once(role)
+        .chain(extra.iter().copied())
+        .map(normalise)
+        .collect()
+}
+
+/// Lower case, hyphens as spaces, single spaces.
+fn normalise(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['-', '’', '\''], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `haystack` (space padded) contains `phrase` as whole words.
+fn has_phrase(haystack: &str, phrase: &str) -> bool {
+    !phrase.is_empty() && haystack.contains(&format!(" {phrase} "))
+}
