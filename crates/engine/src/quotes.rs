@@ -313,11 +313,9 @@ fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Piece> {
                 }
             }
         }
-        let next_reopens = paras.get(pi + 1).is_some_and(|&(ns, ne)| {
-            text[ns..ne]
-                .trim_start()
-                .starts_with(['"', '“', '„', '«'])
-        });
+        let next_reopens = paras
+            .get(pi + 1)
+            .is_some_and(|&(ns, ne)| text[ns..ne].trim_start().starts_with(['"', '“', '„', '«']));
         let mut next_carried = false;
         if let Some(o) = open {
             // Left open at the paragraph end: continued in the next one, or kept when it opens
@@ -395,23 +393,113 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "tweets",
-    "posted", "stressed", "stresses", "noted", "announced", "announces", "argued", "argues", "asked",
-    "asks", "insisted", "insists", "warned", "warns", "explained", "explains", "stated", "declared",
-    "declares", "claimed", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined",
-    "underscored", "recalled", "replied", "responded", "answered", "commented", "remarked",
-    "acknowledged", "admitted", "confirmed", "concluded", "suggested", "urged", "assured",
-    "asserted", "maintained", "observed", "reiterated", "repeated", "cautioned", "predicted",
-    "promised", "vowed", "conceded", "complained", "countered", "quipped", "joked", "recounted",
-    "continued", "shouted", "whispered", "testified", "reported", "blogged", "texted",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "posted",
+    "stressed",
+    "stresses",
+    "noted",
+    "announced",
+    "announces",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "stated",
+    "declared",
+    "declares",
+    "claimed",
+    "emphasized",
+    "emphasised",
+    "emphasizes",
+    "emphasises",
+    "underlined",
+    "underscored",
+    "recalled",
+    "replied",
+    "responded",
+    "answered",
+    "commented",
+    "remarked",
+    "acknowledged",
+    "admitted",
+    "confirmed",
+    "concluded",
+    "suggested",
+    "urged",
+    "assured",
+    "asserted",
+    "maintained",
+    "observed",
+    "reiterated",
+    "repeated",
+    "cautioned",
+    "predicted",
+    "promised",
+    "vowed",
+    "conceded",
+    "complained",
+    "countered",
+    "quipped",
+    "joked",
+    "recounted",
+    "continued",
+    "shouted",
+    "whispered",
+    "testified",
+    "reported",
+    "blogged",
+    "texted",
 ];
 
 /// Words that may sit between a speaker and the speech verb (`Rutte has also said`).
 const AUX: &[&str] = &[
-    "has", "have", "had", "also", "later", "then", "again", "once", "previously", "repeatedly",
-    "further", "reportedly", "earlier", "recently", "already", "never", "often", "still", "would",
-    "will", "just", "publicly", "openly", "separately", "subsequently", "first", "too", "last",
-    "finally", "simply", "had", "has",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "then",
+    "again",
+    "once",
+    "previously",
+    "repeatedly",
+    "further",
+    "reportedly",
+    "earlier",
+    "recently",
+    "already",
+    "never",
+    "often",
+    "still",
+    "would",
+    "will",
+    "just",
+    "publicly",
+    "openly",
+    "separately",
+    "subsequently",
+    "first",
+    "too",
+    "last",
+    "finally",
+    "simply",
+    "had",
+    "has",
 ];
 
 /// Words that end a speaker phrase when scanning backwards from the verb.
@@ -425,12 +513,67 @@ const CLAUSE_STOP: &[&str] = &[
 
 /// Words that end a speaker phrase when scanning forwards (`said Rutte on Tuesday`).
 const FORWARD_STOP: &[&str] = &[
-    "in", "on", "at", "after", "before", "during", "while", "when", "as", "adding", "saying",
-    "noting", "who", "which", "that", "whose", "told", "because", "but", "and", "or", "with",
-    "from", "via", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "recently",
-    "citing", "quoted", "according", "said", "says", "is", "was", "has", "had", "would", "will",
-    "into", "about", "over", "amid", "since", "than", "if", "monday", "tuesday", "wednesday",
-    "thursday", "friday", "saturday", "sunday", "speaking", "referring", "explaining", "in",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "as",
+    "adding",
+    "saying",
+    "noting",
+    "who",
+    "which",
+    "that",
+    "whose",
+    "told",
+    "because",
+    "but",
+    "and",
+    "or",
+    "with",
+    "from",
+    "via",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "citing",
+    "quoted",
+    "according",
+    "said",
+    "says",
+    "is",
+    "was",
+    "has",
+    "had",
+    "would",
+    "will",
+    "into",
+    "about",
+    "over",
+    "amid",
+    "since",
+    "than",
+    "if",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "speaking",
+    "referring",
+    "explaining",
+    "in",
 ];
 
 const DETERMINERS: &[&str] = &[
@@ -500,7 +643,10 @@ fn speech_verb(text: &str, toks: &[Tok], i: usize) -> usize {
         return 0;
     }
     let w = tok_str(text, t);
-    let next = toks.get(i + 1).filter(|n| n.word).map(|&n| tok_str(text, n));
+    let next = toks
+        .get(i + 1)
+        .filter(|n| n.word)
+        .map(|&n| tok_str(text, n));
     let next_is = |x: &str| next.is_some_and(|n| n.eq_ignore_ascii_case(x));
     if w.eq_ignore_ascii_case("according") && next_is("to") {
         return 2;
@@ -567,9 +713,7 @@ fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
         if in_list(FORWARD_STOP, w) || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        if in_list(&["to", "for"], w)
-            && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n))
-        {
+        if in_list(&["to", "for"], w) && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n)) {
             break;
         }
         b += 1;
@@ -799,10 +943,7 @@ impl Ctx<'_> {
     fn resolve(&self, a: &Attr, para: usize, events: &[Event]) -> Option<EntityIdx> {
         let text = self.text;
         let speaker = &text[a.start..a.end];
-        if let Some(m) = self
-            .overlapping(a.start, a.end)
-            .find(|m| self.is_person(m))
-        {
+        if let Some(m) = self.overlapping(a.start, a.end).find(|m| self.is_person(m)) {
             return Some(m.entity);
         }
         let lowered = speaker.to_lowercase();
@@ -854,9 +995,9 @@ impl Ctx<'_> {
 
     /// `the Lithuanian head of state` -> the last person mentioned nearby with a matching title.
     fn by_title(&self, a: &Attr, speaker: &str, para: usize) -> Option<EntityIdx> {
-        let first_word_title = ROLES
-            .iter()
-            .any(|r| speaker.starts_with(r) && self.text[a.start..].starts_with(char::is_uppercase));
+        let first_word_title = ROLES.iter().any(|r| {
+            speaker.starts_with(r) && self.text[a.start..].starts_with(char::is_uppercase)
+        });
         if !(speaker.starts_with("the ") || first_word_title) {
             return None;
         }
@@ -945,12 +1086,46 @@ impl Ctx<'_> {
 
 /// Titles that name a speaker by office (general English, not tied to any corpus).
 const ROLES: &[&str] = &[
-    "head of state", "head of government", "prime minister", "foreign minister", "defence minister",
-    "defense minister", "finance minister", "interior minister", "secretary general",
-    "secretary-general", "president", "premier", "minister", "chancellor", "ambassador",
-    "secretary", "spokesman", "spokeswoman", "spokesperson", "leader", "chief", "governor", "mayor",
-    "senator", "commander", "general", "director", "chairman", "chairwoman", "chair", "ceo", "king",
-    "queen", "pope", "envoy", "monarch", "emir", "sheikh", "congressman", "congresswoman",
+    "head of state",
+    "head of government",
+    "prime minister",
+    "foreign minister",
+    "defence minister",
+    "defense minister",
+    "finance minister",
+    "interior minister",
+    "secretary general",
+    "secretary-general",
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "ambassador",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "governor",
+    "mayor",
+    "senator",
+    "commander",
+    "general",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ceo",
+    "king",
+    "queen",
+    "pope",
+    "envoy",
+    "monarch",
+    "emir",
+    "sheikh",
+    "congressman",
+    "congresswoman",
 ];
 
 fn find_role(speaker: &str) -> Option<&'static str> {
@@ -989,4 +1164,362 @@ fn normalise(s: &str) -> String {
 /// `haystack` (space padded) contains `phrase` as whole words.
 fn has_phrase(haystack: &str, phrase: &str) -> bool {
     !phrase.is_empty() && haystack.contains(&format!(" {phrase} "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, BlockKind, Form};
+
+    /// A document whose paragraphs are the `\n\n`-separated parts of `body`.
+    fn doc(body: &str) -> Document {
+        let mut blocks = Vec::new();
+        let mut pos = 0;
+        for part in body.split("\n\n") {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                start: pos as u32,
+                end: (pos + part.len()) as u32,
+            });
+            pos += part.len() + 2;
+        }
+        Document {
+            id: "d".into(),
+            body: body.into(),
+            blocks,
+            ..Document::default()
+        }
+    }
+
+    /// Entities from `(name, kind, forms)`.
+    fn ents(spec: &[(&str, EntityKind, &[&str])]) -> Vec<Entity> {
+        spec.iter()
+            .map(|&(name, kind, forms)| Entity {
+                id: normalise(name).replace(' ', "-"),
+                name: name.into(),
+                kind,
+                forms: forms
+                    .iter()
+                    .map(|f| Form {
+                        text: (*f).into(),
+                        count: 1,
+                        adjective: false,
+                    })
+                    .collect(),
+                roles: vec![],
+                documents: vec![0],
+            })
+            .collect()
+    }
+
+    /// Every whole-word occurrence of every form, longest first, without overlaps.
+    fn find_mentions(body: &str, entities: &[Entity]) -> Vec<Mention> {
+        let mut forms: Vec<(&str, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.forms.iter().map(move |f| (f.text.as_str(), i)))
+            .collect();
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        let mut out: Vec<Mention> = Vec::new();
+        for (f, i) in forms {
+            for (s, _) in body.match_indices(f) {
+                let e = s + f.len();
+                let boundary = !body[..s].ends_with(char::is_alphanumeric)
+                    && !body[e..].starts_with(char::is_alphanumeric);
+                let free = out
+                    .iter()
+                    .all(|m| e <= m.start as usize || s >= m.end as usize);
+                if boundary && free {
+                    out.push(Mention {
+                        entity: i as EntityIdx,
+                        start: s as u32,
+                        end: e as u32,
+                        adjective: false,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.start);
+        out
+    }
+
+    const PERSON: EntityKind = EntityKind::Person;
+    const ORG: EntityKind = EntityKind::Organization;
+    const PLACE: EntityKind = EntityKind::Place;
+
+    fn people() -> Vec<Entity> {
+        ents(&[
+            ("Mark Rutte", PERSON, &["Mark Rutte", "Rutte"]),
+            ("Gitanas Nauseda", PERSON, &["Gitanas Nauseda", "Nauseda"]),
+            (
+                "Jens Stoltenberg",
+                PERSON,
+                &["Jens Stoltenberg", "Stoltenberg"],
+            ),
+            ("Kaja Kallas", PERSON, &["Kaja Kallas", "Kallas"]),
+            ("Paluckas", PERSON, &["Paluckas"]),
+            ("Julianne Smith", PERSON, &["Julianne Smith"]),
+            ("Klaus Iohannis", PERSON, &["Klaus Iohannis", "Iohannis"]),
+            ("NATO", ORG, &["NATO"]),
+            ("Lithuania", PLACE, &["Lithuania", "Lithuanian"]),
+        ])
+    }
+
+    /// `(text, speaker, entity name, continued)` of every quote in `body`.
+    fn run(body: &str) -> Vec<(String, Option<String>, Option<String>, bool)> {
+        let d = doc(body);
+        let entities = people();
+        let mentions = find_mentions(body, &entities);
+        extract_quotes(0, &d, &mentions, &entities)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.text(&d).to_string(),
+                    q.speaker.clone(),
+                    q.entity.map(|e| entities[e as usize].name.clone()),
+                    q.continued,
+                )
+            })
+            .collect()
+    }
+
+    fn one(body: &str) -> (String, Option<String>, Option<String>) {
+        let mut all = run(body);
+        assert_eq!(all.len(), 1, "{all:?}");
+        let (t, s, e, _) = all.remove(0);
+        (t, s, e)
+    }
+
+    fn some(s: &str) -> Option<String> {
+        Some(s.to_string())
+    }
+
+    #[test]
+    fn name_then_verb_after_quote() {
+        let (t, s, e) = one(
+            r#""Lithuania's borders are EU and NATO borders and we will defend them," Rutte said."#,
+        );
+        assert_eq!(
+            t,
+            "Lithuania's borders are EU and NATO borders and we will defend them"
+        );
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+    }
+
+    #[test]
+    fn verb_then_title_and_name_after_quote() {
+        let (_, s, e) = one(
+            "The ministers spoke on Tuesday.\n\"As an Alliance, we must remind ourselves that \
+             defence spending is an investment,\" said Prime Minister Paluckas.",
+        );
+        assert_eq!((s, e), (some("Prime Minister Paluckas"), some("Paluckas")));
+    }
+
+    #[test]
+    fn speaker_is_only_the_phrase_before_the_verb() {
+        let (_, s, e) = one(
+            r#""Dutch armed forces are making preparations for an exercise," Rutte told reporters in Vilnius alongside Lithuanian president Gitanas Nauseda."#,
+        );
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+    }
+
+    #[test]
+    fn apposition_with_commas_before_the_verb() {
+        let (_, s, e) = one(
+            r#""We fully back him as the next Secretary-General," the US Permanent Representative to NATO, Ambassador Julianne Smith, said."#,
+        );
+        assert_eq!(
+            s,
+            some("the US Permanent Representative to NATO, Ambassador Julianne Smith")
+        );
+        assert_eq!(e, some("Julianne Smith"));
+    }
+
+    #[test]
+    fn verb_before_quote_with_words_between() {
+        let (t, s, e) = one(
+            r#"Stoltenberg tweeted after the call with Nauseda that "Lithuania is a valued Ally, making important contributions"."#,
+        );
+        assert!(t.starts_with("Lithuania is a valued Ally"));
+        assert_eq!((s, e), (some("Stoltenberg"), some("Jens Stoltenberg")));
+        let (_, s, e) =
+            one(r#"Rutte said that "the Netherlands will deploy Patriot missile systems"."#);
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+        let (_, s, e) = one(r#"Rutte said: "We will stay with you as long as it takes.""#);
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+    }
+
+    #[test]
+    fn according_to_keeps_speaker_without_entity() {
+        let (t, s, e) = one(
+            r#""Lithuania has consistently complied with the requirement," according to the press release."#,
+        );
+        assert_eq!(
+            t,
+            "Lithuania has consistently complied with the requirement"
+        );
+        assert_eq!((s, e), (some("the press release"), None));
+        let (_, s, e) = one(r#"According to Rutte, "the Alliance stands together on this point"."#);
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+    }
+
+    #[test]
+    fn organisation_speaker_is_kept_without_entity() {
+        let (_, s, e) = one(
+            r#""The president underlined that it was particularly important to continue NATO's adaptation", his office said."#,
+        );
+        assert_eq!((s, e), (some("his office"), None));
+        let (_, s, e) = one(r#""The summit will be held in July as planned," NATO said."#);
+        assert_eq!((s, e), (some("NATO"), some("NATO")));
+    }
+
+    #[test]
+    fn pronoun_resolves_to_last_named_speaker_not_last_name() {
+        // Stoltenberg is named last, but Nauseda is the one who said something.
+        let (t, s, e) = one(
+            "VILNIUS – NATO must keep its posture, Lithuanian President Gitanas Nauseda said after \
+             a phone call with Jens Stoltenberg, the Alliance's secretary general.\n\n\u{201c}As \
+             we seek to find the most appropriate response, we need to maintain deterrence,\" he \
+             said in a press release.",
+        );
+        assert!(t.starts_with("As we seek"), "{t}");
+        assert_eq!((s, e), (some("he"), some("Gitanas Nauseda")));
+    }
+
+    #[test]
+    fn pronoun_skips_names_inside_the_quote() {
+        let (_, s, e) = one(
+            r#"Kallas said she believes a strong NATO should focus on Russia. "I have discussed this in depth with Mark Rutte, and he is committed to these priorities," she said, quoted by Politico."#,
+        );
+        assert_eq!((s, e), (some("she"), some("Kaja Kallas")));
+    }
+
+    #[test]
+    fn pronoun_without_a_clear_antecedent_stays_unlinked() {
+        let (_, s, e) = one(
+            r#"Rutte met Nauseda in Vilnius. "We agreed on everything that matters today," he said."#,
+        );
+        assert_eq!((s, e), (some("he"), None));
+        let (_, s, e) = one(
+            r#"Rutte arrived in Vilnius. "We agreed on everything that matters today," he said."#,
+        );
+        assert_eq!((s, e), (some("he"), some("Mark Rutte")));
+    }
+
+    #[test]
+    fn definite_description_resolves_by_title() {
+        let r = run(
+            "Lithuania said it would support him during Rutte's visit with president Gitanas \
+             Nauseda.\n\nThe Lithuanian head of state said Rutte is \"one of those politicians who \
+             recognized the Russian threat quite early\" and adjusted his position.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].1, some("The Lithuanian head of state"));
+        assert_eq!(r[0].2, some("Gitanas Nauseda"));
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_statements() {
+        assert!(run(r#"The ambassador stressed her support for Rutte and wished "all the best" to president Iohannis."#).is_empty());
+        assert!(
+            run("Landsbergis will attend a meeting in the \u{201c}3 + 1\u{201d} format.")
+                .is_empty()
+        );
+        assert!(run(r#"The Secretary General commended the initiative – "Buy in Ukraine for Ukraine" – a move that strengthens industry."#).is_empty());
+        // A short quote right after a speech verb, or a short sentence of its own, is a statement.
+        assert_eq!(
+            one(r#"Asked about the plan, Rutte said "never"."#).2,
+            some("Mark Rutte")
+        );
+        assert_eq!(one(r#"The talks ended. "No comment.""#).0, "No comment.");
+    }
+
+    #[test]
+    fn quote_continued_over_paragraphs() {
+        let r = run(
+            "Rutte spoke after the meeting. \"We will defend every inch of allied territory.\n\n\
+             \"And we will do it together with all our partners,\" Rutte said.\n\n\
+             \"This is a separate quote that nobody is credited with in the text.\"",
+        );
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(r[0].0.starts_with("We will defend") && !r[0].3);
+        assert!(r[1].0.starts_with("And we will") && r[1].3);
+        assert_eq!(r[0].2, some("Mark Rutte"));
+        assert_eq!(r[1].2, some("Mark Rutte"));
+        assert_eq!((r[2].1.clone(), r[2].3), (None, false));
+    }
+
+    #[test]
+    fn later_quote_in_paragraph_takes_earlier_speaker() {
+        let r = run(
+            r#""We are ready," Rutte said. "The Patriot unit will arrive in Lithuania this summer.""#,
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(r[1].2, some("Mark Rutte"));
+        assert_eq!(r[1].1, some("Rutte"));
+    }
+
+    #[test]
+    fn unattributed_quote_stays_unattributed() {
+        let r = run(
+            "\"The launch of the process will upbuild vitally important transatlantic ties.\"\n\n\
+             Nauseda met Stoltenberg.",
+        );
+        assert_eq!(r.len(), 1);
+        assert_eq!((r[0].1.clone(), r[0].2.clone()), (None, None));
+    }
+
+    #[test]
+    fn reported_speech_without_marks_is_not_a_quote() {
+        assert!(run(
+            "In this context, the operation is an example of solidarity, said Mr Paluckas."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn unbalanced_marks_never_panic() {
+        let marks = [
+            "\"", "\u{201c}", "\u{201d}", "\u{201e}", "\u{ab}", "\u{bb}", " ", "é", "a", ",",
+            "\n\n", ".",
+        ];
+        // Every string of three of these marks, between and around words.
+        let mut cases = vec![String::new()];
+        for _ in 0..3 {
+            cases = cases
+                .iter()
+                .flat_map(|c| marks.iter().map(move |m| format!("{c}{m}said Rutte ")))
+                .collect();
+        }
+        for c in cases {
+            let d = doc(&c);
+            let entities = people();
+            let mentions = find_mentions(&c, &entities);
+            for q in extract_quotes(0, &d, &mentions, &entities) {
+                assert!(q.start <= q.end && (q.end as usize) <= c.len());
+                assert!(c.is_char_boundary(q.start as usize) && c.is_char_boundary(q.end as usize));
+            }
+        }
+        // A quote opened mid-paragraph and never closed is dropped.
+        assert!(
+            run("He called it \"a trap that will never close and so on and so forth\n\nNext.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn speaker_name_prefers_entity() {
+        let entities = people();
+        let q = Quote {
+            document: 0,
+            start: 0,
+            end: 0,
+            speaker: Some("he".into()),
+            entity: Some(0),
+            continued: false,
+        };
+        assert_eq!(speaker_name(&q, &entities), Some("Mark Rutte"));
+        let q = Quote { entity: None, ..q };
+        assert_eq!(speaker_name(&q, &entities), Some("he"));
+    }
 }
