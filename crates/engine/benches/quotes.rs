@@ -18,9 +18,25 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &["Anna", "Jonas", "Maria", "Peter", "Ieva", "Tomas", "Sofia", "Lukas"];
-const LAST: &[&str] = &["Kowalski", "Petrauskas", "Berg", "Novak", "Jansen", "Ozola", "Tamm", "Weber"];
-const ORGS: &[&str] = &["NATO", "the European Commission", "the Defence Ministry", "Reuters"];
+const FIRST: &[&str] = &[
+    "Anna", "Jonas", "Maria", "Peter", "Ieva", "Tomas", "Sofia", "Lukas",
+];
+const LAST: &[&str] = &[
+    "Kowalski",
+    "Petrauskas",
+    "Berg",
+    "Novak",
+    "Jansen",
+    "Ozola",
+    "Tamm",
+    "Weber",
+];
+const ORGS: &[&str] = &[
+    "NATO",
+    "the European Commission",
+    "the Defence Ministry",
+    "Reuters",
+];
 
 /// One paragraph in one of the shapes news text takes, naming `who`.
 fn paragraph(rng: &mut Rng, who: &str, org: &str) -> String {
@@ -37,7 +53,9 @@ fn paragraph(rng: &mut Rng, who: &str, org: &str) -> String {
         3 => format!("\u{201c}{claim},\" {org} said in a statement on Tuesday."),
         4 => format!("\"{claim}. It matters,\" according to {org}."),
         5 => format!("{who} met officials from {org} on Monday. \"{claim},\" she said."),
-        6 => format!("The plan, described as a \"fresh start\" by supporters, was approved by {org}."),
+        6 => format!(
+            "The plan, described as a \"fresh start\" by supporters, was approved by {org}."
+        ),
         7 => format!("\"{claim}.\n\n\"And this is only the beginning,\" {who} added."),
         _ => format!(
             "The ministers discussed security, energy and the budget for the coming year, and \

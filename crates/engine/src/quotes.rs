@@ -393,198 +393,195 @@ fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
+    "acknowledged",
     "added",
     "adds",
-    "wrote",
-    "writes",
-    "tweeted",
-    "tweets",
-    "posted",
-    "stressed",
-    "stresses",
-    "noted",
+    "admitted",
     "announced",
     "announces",
+    "answered",
     "argued",
     "argues",
     "asked",
     "asks",
-    "insisted",
-    "insists",
-    "warned",
-    "warns",
-    "explained",
-    "explains",
-    "stated",
+    "asserted",
+    "assured",
+    "blogged",
+    "cautioned",
+    "claimed",
+    "commented",
+    "complained",
+    "conceded",
+    "concluded",
+    "confirmed",
+    "continued",
+    "countered",
     "declared",
     "declares",
-    "claimed",
-    "emphasized",
     "emphasised",
-    "emphasizes",
     "emphasises",
-    "underlined",
-    "underscored",
-    "recalled",
-    "replied",
-    "responded",
-    "answered",
-    "commented",
-    "remarked",
-    "acknowledged",
-    "admitted",
-    "confirmed",
-    "concluded",
-    "suggested",
-    "urged",
-    "assured",
-    "asserted",
+    "emphasized",
+    "emphasizes",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "joked",
     "maintained",
+    "noted",
     "observed",
-    "reiterated",
-    "repeated",
-    "cautioned",
+    "posted",
     "predicted",
     "promised",
-    "vowed",
-    "conceded",
-    "complained",
-    "countered",
     "quipped",
-    "joked",
+    "recalled",
     "recounted",
-    "continued",
-    "shouted",
-    "whispered",
-    "testified",
+    "reiterated",
+    "remarked",
+    "repeated",
+    "replied",
     "reported",
-    "blogged",
+    "responded",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "stressed",
+    "stresses",
+    "suggested",
+    "tells",
+    "testified",
     "texted",
+    "told",
+    "tweeted",
+    "tweets",
+    "underlined",
+    "underscored",
+    "urged",
+    "vowed",
+    "warned",
+    "warns",
+    "whispered",
+    "writes",
+    "wrote",
 ];
 
 /// Words that may sit between a speaker and the speech verb (`Rutte has also said`).
 const AUX: &[&str] = &[
+    "again",
+    "already",
+    "also",
+    "earlier",
+    "finally",
+    "first",
+    "further",
+    "had",
     "has",
     "have",
-    "had",
-    "also",
+    "just",
+    "last",
     "later",
-    "then",
-    "again",
-    "once",
-    "previously",
-    "repeatedly",
-    "further",
-    "reportedly",
-    "earlier",
-    "recently",
-    "already",
     "never",
     "often",
-    "still",
-    "would",
-    "will",
-    "just",
-    "publicly",
+    "once",
     "openly",
+    "previously",
+    "publicly",
+    "recently",
+    "repeatedly",
+    "reportedly",
     "separately",
-    "subsequently",
-    "first",
-    "too",
-    "last",
-    "finally",
     "simply",
-    "had",
-    "has",
+    "still",
+    "subsequently",
+    "then",
+    "too",
+    "will",
+    "would",
 ];
 
 /// Words that end a speaker phrase when scanning backwards from the verb.
 const CLAUSE_STOP: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "because", "but", "and", "or", "if", "when", "while",
-    "after", "before", "as", "since", "although", "though", "where", "so", "than", "is", "are",
-    "was", "were", "be", "been", "being", "in", "on", "at", "during", "with", "from", "by",
-    "about", "into", "not", "would", "will", "could", "should", "can", "may", "might", "must",
-    "do", "does", "did", "what", "how", "why", "yet", "until", "unless", "whether", "says", "said",
+    "about", "after", "although", "and", "are", "as", "at", "be", "because", "been", "before",
+    "being", "but", "by", "can", "could", "did", "do", "does", "during", "from", "how", "if", "in",
+    "into", "is", "may", "might", "must", "not", "on", "or", "said", "says", "should", "since",
+    "so", "than", "that", "though", "unless", "until", "was", "were", "what", "when", "where",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet",
 ];
 
 /// Words that end a speaker phrase when scanning forwards (`said Rutte on Tuesday`).
 const FORWARD_STOP: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "during",
-    "while",
-    "when",
-    "as",
-    "adding",
-    "saying",
-    "noting",
-    "who",
-    "which",
-    "that",
-    "whose",
-    "told",
-    "because",
-    "but",
-    "and",
-    "or",
-    "with",
-    "from",
-    "via",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "citing",
-    "quoted",
-    "according",
-    "said",
-    "says",
-    "is",
-    "was",
-    "has",
-    "had",
-    "would",
-    "will",
-    "into",
     "about",
-    "over",
+    "according",
+    "adding",
+    "after",
     "amid",
-    "since",
-    "than",
-    "if",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "speaking",
-    "referring",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "citing",
+    "during",
+    "earlier",
     "explaining",
+    "friday",
+    "from",
+    "had",
+    "has",
+    "if",
     "in",
+    "into",
+    "is",
+    "last",
+    "later",
+    "monday",
+    "noting",
+    "on",
+    "or",
+    "over",
+    "quoted",
+    "recently",
+    "referring",
+    "said",
+    "saturday",
+    "saying",
+    "says",
+    "since",
+    "speaking",
+    "sunday",
+    "than",
+    "that",
+    "this",
+    "thursday",
+    "today",
+    "told",
+    "tonight",
+    "tuesday",
+    "via",
+    "was",
+    "wednesday",
+    "when",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "will",
+    "with",
+    "would",
+    "yesterday",
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those",
-    "he", "she", "they", "we", "i", "it", "one", "another", "both", "several", "many", "some",
+    "a", "an", "another", "both", "he", "her", "his", "i", "it", "its", "many", "my", "one", "our",
+    "several", "she", "some", "the", "their", "these", "they", "this", "those", "we", "your",
 ];
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "sen", "rep", "gov", "st",
-    "jr", "sr", "no", "vs", "inc", "ltd", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sep",
-    "sept", "oct", "nov", "dec", "gov", "adm", "maj", "cpl", "pres", "rev", "hon", "u.s", "u.k",
+    "adm", "apr", "aug", "capt", "co", "col", "corp", "cpl", "dec", "dr", "feb", "gen", "gov",
+    "hon", "inc", "jan", "jr", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct",
+    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "u.k", "u.s", "vs",
 ];
 
 /// The text of a token.
@@ -592,9 +589,15 @@ fn tok_str(text: &str, t: Tok) -> &str {
     &text[t.start..t.end]
 }
 
-/// `w` is in `list` (lower-case ASCII words), ignoring ASCII case.
+/// `w` is in `list` (sorted lower-case ASCII words), ignoring ASCII case.
 fn in_list(list: &[&str], w: &str) -> bool {
-    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    let mut buf = [0u8; 24];
+    let Some(lowered) = buf.get_mut(..w.len()) else {
+        return false;
+    };
+    lowered.copy_from_slice(w.as_bytes());
+    lowered.make_ascii_lowercase();
+    list.binary_search_by(|x| x.as_bytes().cmp(lowered)).is_ok()
 }
 
 fn capitalised(text: &str, t: Tok) -> bool {
@@ -660,7 +663,7 @@ fn speech_verb(text: &str, toks: &[Tok], i: usize) -> usize {
             let passive = i > 0
                 && toks[i - 1].word
                 && in_list(
-                    &["was", "were", "is", "are", "be", "been", "being"],
+                    &["are", "be", "been", "being", "is", "was", "were"],
                     tok_str(text, toks[i - 1]),
                 );
             usize::from(!passive)
@@ -713,7 +716,7 @@ fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
         if in_list(FORWARD_STOP, w) || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        if in_list(&["to", "for"], w) && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n)) {
+        if in_list(&["for", "to"], w) && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n)) {
             break;
         }
         b += 1;
@@ -1065,18 +1068,24 @@ impl Ctx<'_> {
         out
     }
 
-    /// A speaker that spells a form of a person named in this document.
+    /// A speaker that spells a form of a person mentioned in this document.
     fn by_form(&self, speaker: &str) -> Option<EntityIdx> {
         let padded = format!(" {} ", normalise(speaker));
+        let mut seen: Vec<EntityIdx> = self.mentions.iter().map(|m| m.entity).collect();
+        seen.sort_unstable();
+        seen.dedup();
         let mut best: Option<(usize, EntityIdx)> = None;
-        for (i, e) in self.entities.iter().enumerate() {
-            if e.kind != EntityKind::Person || e.documents.binary_search(&self.doc_idx).is_err() {
+        for i in seen {
+            let Some(e) = self.entities.get(i as usize) else {
+                continue;
+            };
+            if e.kind != EntityKind::Person {
                 continue;
             }
             for f in e.forms.iter().filter(|f| !f.adjective && f.text.len() > 2) {
                 let form = normalise(&f.text);
                 if has_phrase(&padded, &form) && best.is_none_or(|(l, _)| form.len() > l) {
-                    best = Some((form.len(), i as EntityIdx));
+                    best = Some((form.len(), i));
                 }
             }
         }
@@ -1084,7 +1093,8 @@ impl Ctx<'_> {
     }
 }
 
-/// Titles that name a speaker by office (general English, not tied to any corpus).
+/// Titles that name a speaker by office (general English, not tied to any corpus), lower case
+/// with hyphens as spaces.
 const ROLES: &[&str] = &[
     "head of state",
     "head of government",
@@ -1095,7 +1105,6 @@ const ROLES: &[&str] = &[
     "finance minister",
     "interior minister",
     "secretary general",
-    "secretary-general",
     "president",
     "premier",
     "minister",
@@ -1133,7 +1142,7 @@ fn find_role(speaker: &str) -> Option<&'static str> {
     ROLES
         .iter()
         .copied()
-        .filter(|r| has_phrase(&padded, &normalise(r)))
+        .filter(|r| has_phrase(&padded, r))
         .max_by_key(|r| r.len())
 }
 
@@ -1163,7 +1172,10 @@ fn normalise(s: &str) -> String {
 
 /// `haystack` (space padded) contains `phrase` as whole words.
 fn has_phrase(haystack: &str, phrase: &str) -> bool {
-    !phrase.is_empty() && haystack.contains(&format!(" {phrase} "))
+    !phrase.is_empty()
+        && haystack.match_indices(phrase).any(|(i, _)| {
+            haystack[..i].ends_with(' ') && haystack[i + phrase.len()..].starts_with(' ')
+        })
 }
 
 #[cfg(test)]
@@ -1505,6 +1517,21 @@ mod tests {
             run("He called it \"a trap that will never close and so on and so forth\n\nNext.")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn word_lists_are_sorted_for_binary_search() {
+        for list in [
+            SPEECH_VERBS,
+            AUX,
+            CLAUSE_STOP,
+            FORWARD_STOP,
+            DETERMINERS,
+            ABBREVIATIONS,
+        ] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+        }
+        assert!(in_list(SPEECH_VERBS, "Said") && !in_list(SPEECH_VERBS, "sai"));
     }
 
     #[test]
