@@ -81,7 +81,6 @@ pub fn extract_quotes(
     }
     let ctx = Ctx {
         text,
-        doc_idx,
         paras: &paras,
         toks: &toks,
         pieces: &pieces,
@@ -297,7 +296,13 @@ fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Piece> {
                 dropped,
             });
         };
-        for (off, c) in para.char_indices().filter(|&(_, c)| is_quote_char(c)) {
+        let marks = para
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2))
+            .filter_map(|(off, _)| para[off..].chars().next().map(|c| (off, c)))
+            .filter(|&(_, c)| is_quote_char(c));
+        for (off, c) in marks {
             let i = ps + off;
             match (open, classify(text, i, c, open.is_some())) {
                 (None, Mark::Open | Mark::Either) => open = Some(i),
@@ -355,44 +360,74 @@ struct Tok {
 /// Words (letters, digits, inner apostrophes, hyphens and dots) and single punctuation marks.
 fn tokenize(text: &str, from: usize, to: usize) -> Vec<Tok> {
     let s = &text[from..to];
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let bytes = s.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            None => None,
+            Some(&b) if b < 0x80 => Some(b as char),
+            Some(_) => s[i..].chars().next(),
+        }
+    };
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
+        let len = c.len_utf8();
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let joins = d.is_alphanumeric()
-                    || (matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && s[j + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric));
-                if !joins {
-                    break;
-                }
-                end = j + d.len_utf8();
-                it.next();
-            }
+        if !c.is_alphanumeric() {
             out.push(Tok {
                 start: from + i,
-                end: from + end,
-                word: true,
-            });
-        } else {
-            out.push(Tok {
-                start: from + i,
-                end: from + i + c.len_utf8(),
+                end: from + i + len,
                 word: false,
             });
+            i += len;
+            continue;
         }
+        let start = i;
+        i += len;
+        while let Some(d) = char_at(i) {
+            let dl = d.len_utf8();
+            let joins = d.is_alphanumeric()
+                || (matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    && char_at(i + dl).is_some_and(char::is_alphanumeric));
+            if !joins {
+                break;
+            }
+            i += dl;
+        }
+        out.push(Tok {
+            start: from + start,
+            end: from + i,
+            word: true,
+        });
     }
     out
 }
 
-const SPEECH_VERBS: &[&str] = &[
+/// A word of up to 16 bytes as a number, lower-cased, ordered like the words themselves.
+const fn pack(w: &[u8]) -> u128 {
+    let mut x = 0u128;
+    let mut i = 0;
+    while i < 16 {
+        x <<= 8;
+        if i < w.len() {
+            x |= w[i].to_ascii_lowercase() as u128;
+        }
+        i += 1;
+    }
+    x
+}
+
+/// A sorted word list, packed by [`pack`] for a fast binary search.
+macro_rules! words {
+    ($($w:literal),* $(,)?) => {
+        [$(pack($w.as_bytes())),*]
+    };
+}
+
+const SPEECH_VERBS: &[u128] = &words![
     "acknowledged",
     "added",
     "adds",
@@ -463,11 +498,11 @@ const SPEECH_VERBS: &[&str] = &[
     "warns",
     "whispered",
     "writes",
-    "wrote",
+    "wrote"
 ];
 
 /// Words that may sit between a speaker and the speech verb (`Rutte has also said`).
-const AUX: &[&str] = &[
+const AUX: &[u128] = &words![
     "again",
     "already",
     "also",
@@ -497,20 +532,20 @@ const AUX: &[&str] = &[
     "then",
     "too",
     "will",
-    "would",
+    "would"
 ];
 
 /// Words that end a speaker phrase when scanning backwards from the verb.
-const CLAUSE_STOP: &[&str] = &[
+const CLAUSE_STOP: &[u128] = &words![
     "about", "after", "although", "and", "are", "as", "at", "be", "because", "been", "before",
     "being", "but", "by", "can", "could", "did", "do", "does", "during", "from", "how", "if", "in",
     "into", "is", "may", "might", "must", "not", "on", "or", "said", "says", "should", "since",
     "so", "than", "that", "though", "unless", "until", "was", "were", "what", "when", "where",
-    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet",
+    "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "would", "yet"
 ];
 
 /// Words that end a speaker phrase when scanning forwards (`said Rutte on Tuesday`).
-const FORWARD_STOP: &[&str] = &[
+const FORWARD_STOP: &[u128] = &words![
     "about",
     "according",
     "adding",
@@ -570,18 +605,18 @@ const FORWARD_STOP: &[&str] = &[
     "will",
     "with",
     "would",
-    "yesterday",
+    "yesterday"
 ];
 
-const DETERMINERS: &[&str] = &[
+const DETERMINERS: &[u128] = &words![
     "a", "an", "another", "both", "he", "her", "his", "i", "it", "its", "many", "my", "one", "our",
-    "several", "she", "some", "the", "their", "these", "they", "this", "those", "we", "your",
+    "several", "she", "some", "the", "their", "these", "they", "this", "those", "we", "your"
 ];
 
-const ABBREVIATIONS: &[&str] = &[
+const ABBREVIATIONS: &[u128] = &words![
     "adm", "apr", "aug", "capt", "co", "col", "corp", "cpl", "dec", "dr", "feb", "gen", "gov",
     "hon", "inc", "jan", "jr", "lt", "ltd", "maj", "mar", "mr", "mrs", "ms", "no", "nov", "oct",
-    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "u.k", "u.s", "vs",
+    "pres", "prof", "rep", "rev", "sen", "sep", "sept", "sgt", "sr", "st", "u.k", "u.s", "vs"
 ];
 
 /// The text of a token.
@@ -589,15 +624,15 @@ fn tok_str(text: &str, t: Tok) -> &str {
     &text[t.start..t.end]
 }
 
-/// `w` is in `list` (sorted lower-case ASCII words), ignoring ASCII case.
-fn in_list(list: &[&str], w: &str) -> bool {
-    let mut buf = [0u8; 24];
-    let Some(lowered) = buf.get_mut(..w.len()) else {
+/// `w` is in `list` (made by `words!`), ignoring ASCII case.
+fn in_list(list: &[u128], w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    let Some(head) = buf.get_mut(..w.len()) else {
         return false;
     };
-    lowered.copy_from_slice(w.as_bytes());
-    lowered.make_ascii_lowercase();
-    list.binary_search_by(|x| x.as_bytes().cmp(lowered)).is_ok()
+    head.copy_from_slice(w.as_bytes());
+    buf.make_ascii_lowercase();
+    list.binary_search(&u128::from_be_bytes(buf)).is_ok()
 }
 
 fn capitalised(text: &str, t: Tok) -> bool {
@@ -663,7 +698,7 @@ fn speech_verb(text: &str, toks: &[Tok], i: usize) -> usize {
             let passive = i > 0
                 && toks[i - 1].word
                 && in_list(
-                    &["are", "be", "been", "being", "is", "was", "were"],
+                    &words!["are", "be", "been", "being", "is", "was", "were"],
                     tok_str(text, toks[i - 1]),
                 );
             usize::from(!passive)
@@ -716,7 +751,9 @@ fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
         if in_list(FORWARD_STOP, w) || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        if in_list(&["for", "to"], w) && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n)) {
+        if in_list(&words!["for", "to"], w)
+            && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n))
+        {
             break;
         }
         b += 1;
@@ -755,7 +792,6 @@ struct Event {
 
 struct Ctx<'a> {
     text: &'a str,
-    doc_idx: DocIdx,
     paras: &'a [(usize, usize)],
     toks: &'a [Vec<Tok>],
     pieces: &'a [Piece],
@@ -1529,7 +1565,7 @@ mod tests {
             DETERMINERS,
             ABBREVIATIONS,
         ] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]), "{list:?}");
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(in_list(SPEECH_VERBS, "Said") && !in_list(SPEECH_VERBS, "sai"));
     }
