@@ -712,12 +712,34 @@ fn np_start_ok(text: &str, t: Tok) -> bool {
     capitalised(text, t) || in_list(DETERMINERS, tok_str(text, t))
 }
 
-/// The speaker phrase ending right before the verb at `v`: token range.
+/// The speaker phrase ending right before the verb at `v`: token range. Skips one parenthetical
+/// between commas (`Smith, the US ambassador, said`, `Rutte, who met Nauseda, said`).
 fn np_before(text: &str, toks: &[Tok], v: usize) -> Option<(usize, usize)> {
     let mut b = v;
     while b > 0 && toks[b - 1].word && in_list(AUX, tok_str(text, toks[b - 1])) {
         b -= 1;
     }
+    if let Some(r) = np_ending_at(text, toks, b) {
+        return Some(r);
+    }
+    if b == 0 || punct(text, toks[b - 1]) != Some(',') {
+        return None;
+    }
+    let mut k = b - 1;
+    while k > 0 && b - k < 16 {
+        k -= 1;
+        if barrier(text, toks, k) {
+            return None;
+        }
+        if punct(text, toks[k]) == Some(',') {
+            return np_ending_at(text, toks, k);
+        }
+    }
+    None
+}
+
+/// The noun phrase made of the words right before token `b`.
+fn np_ending_at(text: &str, toks: &[Tok], b: usize) -> Option<(usize, usize)> {
     let mut a = b;
     while a > 0 && b - a < 10 {
         let t = toks[a - 1];
@@ -835,7 +857,7 @@ impl Ctx<'_> {
         if n > 0 {
             return np_after(text, toks, i + n).map(|r| self.span(toks, r, true));
         }
-        let limit = (i + 16).min(toks.len());
+        let limit = (i + 24).min(toks.len());
         let mut v = i;
         while v < limit && !barrier(text, toks, v) && speech_verb(text, toks, v) == 0 {
             v += 1;
@@ -853,15 +875,22 @@ impl Ctx<'_> {
         if b == i || !np_start_ok(text, toks[i]) {
             return None;
         }
-        let clean = toks[i..b].iter().enumerate().all(|(k, &t)| {
-            if t.word {
-                let w = tok_str(text, t);
-                w.eq_ignore_ascii_case("and") || !in_list(CLAUSE_STOP, w)
-            } else {
-                punct(text, t) == Some(',') || abbrev_dot(text, toks, i + k)
-            }
-        });
-        clean.then(|| self.span(toks, (i, b), true))
+        let clean = |to: usize| {
+            toks[i..to].iter().enumerate().all(|(k, &t)| {
+                if t.word {
+                    let w = tok_str(text, t);
+                    w.eq_ignore_ascii_case("and") || !in_list(CLAUSE_STOP, w)
+                } else {
+                    punct(text, t) == Some(',') || abbrev_dot(text, toks, i + k)
+                }
+            })
+        };
+        if clean(b) {
+            return Some(self.span(toks, (i, b), true));
+        }
+        // `"…," Rutte, who met Nauseda on Tuesday, said.`
+        let comma = (i..b).find(|&k| punct(text, toks[k]) == Some(','))?;
+        (comma > i && clean(comma)).then(|| self.span(toks, (i, comma), true))
     }
 
     /// `Rutte told reporters "…"`, `X said that "…"`, `according to X, "…"`.
@@ -982,7 +1011,15 @@ impl Ctx<'_> {
     fn resolve(&self, a: &Attr, para: usize, events: &[Event]) -> Option<EntityIdx> {
         let text = self.text;
         let speaker = &text[a.start..a.end];
-        if let Some(m) = self.overlapping(a.start, a.end).find(|m| self.is_person(m)) {
+        // A person named in the speaker phrase, unless as owner (`Rutte's office`).
+        let owner = |m: &Mention| {
+            let rest = &text[m.end as usize..a.end];
+            (rest.starts_with("'s") || rest.starts_with("’s")) && rest.len() > "’s".len()
+        };
+        if let Some(m) = self
+            .overlapping(a.start, a.end)
+            .find(|m| self.is_person(m) && !owner(m))
+        {
             return Some(m.entity);
         }
         let lowered = speaker.to_lowercase();
@@ -1106,6 +1143,9 @@ impl Ctx<'_> {
 
     /// A speaker that spells a form of a person mentioned in this document.
     fn by_form(&self, speaker: &str) -> Option<EntityIdx> {
+        if speaker.contains("'s ") || speaker.contains("’s ") {
+            return None; // `Rutte's office` speaks for Rutte but is not Rutte
+        }
         let padded = format!(" {} ", normalise(speaker));
         let mut seen: Vec<EntityIdx> = self.mentions.iter().map(|m| m.entity).collect();
         seen.sort_unstable();
@@ -1419,6 +1459,23 @@ mod tests {
         assert_eq!((s, e), (some("his office"), None));
         let (_, s, e) = one(r#""The summit will be held in July as planned," NATO said."#);
         assert_eq!((s, e), (some("NATO"), some("NATO")));
+    }
+
+    #[test]
+    fn parenthetical_between_speaker_and_verb() {
+        let (_, s, e) = one(
+            r#""We will defend every inch of allied territory," Rutte, who met Nauseda on Tuesday, said."#,
+        );
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+        let (_, s, e) = one(r#"Julianne Smith, the US ambassador, said "we fully back him"."#);
+        assert_eq!((s, e), (some("Julianne Smith"), some("Julianne Smith")));
+    }
+
+    #[test]
+    fn owner_of_the_speaker_is_not_the_speaker() {
+        let (_, s, e) =
+            one(r#""The visit was postponed for security reasons," Rutte's office said."#);
+        assert_eq!((s, e), (some("Rutte's office"), None));
     }
 
     #[test]
