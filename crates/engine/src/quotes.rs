@@ -242,6 +242,11 @@ fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»')
 }
 
+/// A double quote mark, or a single curly one (standing alone, not inside a word).
+fn is_any_quote_char(c: char) -> bool {
+    is_quote_char(c) || c == '‘' || c == '’'
+}
+
 fn opens_after(c: char) -> bool {
     c.is_whitespace() || matches!(c, '(' | '[' | '{' | '–' | '—' | '-' | '/' | ':')
 }
@@ -329,6 +334,67 @@ fn pair_marks(text: &str, paras: &[(usize, usize)]) -> Vec<Piece> {
             push(o, pe, pe, false, !(next_reopens || o == lead));
         }
         carried = next_carried;
+        let first = out.partition_point(|p| p.para < pi);
+        let singles = single_quotes(text, ps, pe, &out[first..]);
+        out.extend(singles.into_iter().map(|(o, close)| {
+            let (start, end) = trim_inner(text, o, close);
+            Piece {
+                para: pi,
+                open: o,
+                start,
+                end,
+                close_end: close + '’'.len_utf8(),
+                closed: true,
+                continued: false,
+                dropped: false,
+            }
+        }));
+        out[first..].sort_by_key(|p| p.open);
+    }
+    out
+}
+
+/// British-style `‘…’` quotations in `[ps, pe)` outside the double-quoted `pieces`: pairs of an
+/// opening `‘` and the next `’` that ends a word and is not a plural possessive (`allies’ plan`).
+/// Returns the byte offsets of each opening and closing mark.
+fn single_quotes(text: &str, ps: usize, pe: usize, pieces: &[Piece]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let para = &text[ps..pe];
+    let marks = para
+        .bytes()
+        .enumerate()
+        .filter(|&(off, b)| b == 0xE2 && para.as_bytes().get(off + 1) == Some(&0x80))
+        .filter_map(|(off, _)| para[off..].chars().next().map(|c| (ps + off, c)))
+        .filter(|&(_, c)| c == '‘' || c == '’');
+    for (i, c) in marks {
+        if pieces.iter().any(|p| p.open <= i && i < p.close_end) {
+            continue;
+        }
+        let prev = text[..i].chars().next_back();
+        let after = &text[i + c.len_utf8()..pe];
+        let next = after.chars().next();
+        match (c, open) {
+            ('‘', _) => {
+                if prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace()) {
+                    open = Some(i);
+                }
+            }
+            (_, Some(o)) => {
+                let ends_word =
+                    prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
+                let possessive = prev.is_some_and(|p| p == 's' || p == 'S')
+                    && after
+                        .trim_start()
+                        .starts_with(|n: char| n.is_lowercase() || n.is_numeric())
+                    && next.is_some_and(char::is_whitespace);
+                if ends_word && !possessive {
+                    out.push((o, i));
+                    open = None;
+                }
+            }
+            _ => {}
+        }
     }
     out
 }
@@ -668,7 +734,7 @@ fn abbrev_dot(text: &str, toks: &[Tok], i: usize) -> bool {
 fn barrier(text: &str, toks: &[Tok], i: usize) -> bool {
     match punct(text, toks[i]) {
         Some('.') => !abbrev_dot(text, toks, i),
-        Some(c) => matches!(c, '!' | '?' | ';' | '…') || is_quote_char(c),
+        Some(c) => matches!(c, '!' | '?' | ';' | '…') || is_any_quote_char(c),
         None => false,
     }
 }
@@ -938,7 +1004,7 @@ impl Ctx<'_> {
         }
         // Sentence punctuation inside the marks (before the trailing comma was trimmed).
         let inner = self.text[..p.close_end]
-            .trim_end_matches(is_quote_char)
+            .trim_end_matches(is_any_quote_char)
             .trim_end();
         let sentence_end = p.closed && inner.ends_with(['.', '!', '?', '…']);
         let punctuated = sentence_end || (p.closed && inner.ends_with(','));
@@ -1540,6 +1606,21 @@ mod tests {
     }
 
     #[test]
+    fn british_single_quotes() {
+        let (t, s, e) =
+            one("\u{2018}We will not leave our allies\u{2019} side,\u{2019} Rutte said.");
+        assert_eq!(t, "We will not leave our allies\u{2019} side");
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+        // Apostrophes alone are not quotes; single quotes nested in double ones are not separate.
+        assert!(run(
+            "Russia\u{2019}s allies\u{2019} plans were discussed at length by the ministers."
+        )
+        .is_empty());
+        let r = run("\"He called it \u{2018}a trap\u{2019} and left the room,\" Rutte said.");
+        assert_eq!(r.len(), 1);
+    }
+
+    #[test]
     fn quote_continued_over_paragraphs() {
         let r = run(
             "Rutte spoke after the meeting. \"We will defend every inch of allied territory.\n\n\
@@ -1584,16 +1665,28 @@ mod tests {
 
     #[test]
     fn unbalanced_marks_never_panic() {
-        let marks = [
-            "\"", "\u{201c}", "\u{201d}", "\u{201e}", "\u{ab}", "\u{bb}", " ", "é", "a", ",",
-            "\n\n", ".",
+        let parts = [
+            "\"",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{201e}",
+            "\u{ab}",
+            "\u{bb}",
+            "\u{2018}",
+            "\u{2019}",
+            "\n\n",
+            ",",
+            ".",
+            "said ",
+            "Rutte",
+            " we go é ",
         ];
-        // Every string of three of these marks, between and around words.
+        // Every string of four of these parts.
         let mut cases = vec![String::new()];
-        for _ in 0..3 {
+        for _ in 0..4 {
             cases = cases
                 .iter()
-                .flat_map(|c| marks.iter().map(move |m| format!("{c}{m}said Rutte ")))
+                .flat_map(|c| parts.iter().map(move |m| format!("{c}{m}")))
                 .collect();
         }
         for c in cases {
