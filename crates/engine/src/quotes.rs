@@ -375,11 +375,12 @@ fn single_quotes(text: &str, ps: usize, pe: usize, pieces: &[Piece]) -> Vec<(usi
         let after = &text[i + c.len_utf8()..pe];
         let next = after.chars().next();
         match (c, open) {
-            ('‘', _) => {
-                if prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace()) {
-                    open = Some(i);
-                }
+            ('‘', _)
+                if prev.is_none_or(opens_after) && next.is_some_and(|n| !n.is_whitespace()) =>
+            {
+                open = Some(i);
             }
+            ('‘', _) => {}
             (_, Some(o)) => {
                 let ends_word =
                     prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(closes_before);
