@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod date;
 pub mod diag;
 pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
@@ -46,7 +47,9 @@ pub struct BuildOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Files looked at.
     pub files_seen: usize,
-    /// Files skipped (empty, unsupported, unreadable).
+    /// Files that yielded no document: skipped with a warning (empty, unsupported, hidden, over
+    /// 50 MB, unreadable) or rejected with an error (not UTF-8). Files seen minus these are
+    /// the files embedded.
     pub files_skipped: usize,
 }
 
@@ -66,28 +69,48 @@ impl BuildOutput {
             .count()
     }
 
-    /// The one-line summary the build prints: `embedded N documents from DIR, K warnings`.
+    /// The one-line summary the build prints: `embedded N documents from DIR, K warnings`,
+    /// followed by `(F files seen, S skipped)` when any file was skipped.
     pub fn summary(&self, dir: &str) -> String {
         let n = self.corpus.documents.len();
         let k = self.warnings();
-        format!(
+        let mut line = format!(
             "embedded {n} document{} from {dir}, {k} warning{}",
             if n == 1 { "" } else { "s" },
             if k == 1 { "" } else { "s" }
-        )
+        );
+        if self.files_skipped > 0 {
+            line.push_str(&format!(
+                " ({} file{} seen, {} skipped)",
+                self.files_seen,
+                if self.files_seen == 1 { "" } else { "s" },
+                self.files_skipped
+            ));
+        }
+        line
     }
 }
 
 /// Runs the whole pipeline over in-memory files: parse every file, check ids, extract and merge
 /// entities (applying `curation`, the text of an optional `entities.toml`).
 pub fn build(files: &[SourceFile], curation: Option<&str>) -> BuildOutput {
+    build_at(files, curation, None)
+}
+
+/// Like [`build`]; when `today` (the build day) is given, documents dated after it are kept
+/// and flagged with a warning. The engine has no clock: native callers pass the day.
+pub fn build_at(
+    files: &[SourceFile],
+    curation: Option<&str>,
+    today: Option<chrono::NaiveDate>,
+) -> BuildOutput {
     let mut out = BuildOutput {
         files_seen: files.len(),
         ..BuildOutput::default()
     };
     let mut documents = Vec::new();
     for file in files {
-        let parsed = parse::parse_file(&file.path, &file.bytes);
+        let parsed = parse::parse_file_at(&file.path, &file.bytes, today);
         if parsed.skipped {
             out.files_skipped += 1;
         }
