@@ -73,6 +73,17 @@ pub fn extract_quotes(
     entities: &[Entity],
 ) -> Vec<Quote> {
     let text = doc.body.as_str();
+    // Only mentions that lie inside the body, in order.
+    let mut mentions: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| {
+            let (s, e) = (m.start as usize, m.end as usize);
+            s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)
+        })
+        .copied()
+        .collect();
+    mentions.sort_by_key(|m| (m.start, m.end));
+    let mentions = mentions.as_slice();
     let paras = paragraphs(doc);
     let toks: Vec<Vec<Tok>> = paras.iter().map(|&(s, e)| tokenize(text, s, e)).collect();
     let pieces = pair_marks(text, &paras);
@@ -1080,7 +1091,7 @@ impl Ctx<'_> {
         let speaker = &text[a.start..a.end];
         // A person named in the speaker phrase, unless as owner (`Rutte's office`).
         let owner = |m: &Mention| {
-            let rest = &text[m.end as usize..a.end];
+            let rest = text.get(m.end as usize..a.end).unwrap_or("");
             (rest.starts_with("'s") || rest.starts_with("’s")) && rest.len() > "’s".len()
         };
         if let Some(m) = self
@@ -1719,6 +1730,29 @@ mod tests {
             assert!(list.windows(2).all(|w| w[0] < w[1]));
         }
         assert!(in_list(SPEECH_VERBS, "Said") && !in_list(SPEECH_VERBS, "sai"));
+    }
+
+    #[test]
+    fn bad_mentions_never_panic() {
+        let body = "\"We will defend them,\" Rutte said. \"Yes, of course,\" he added, in Vilnius.";
+        let d = doc(body);
+        let entities = people();
+        let mentions: Vec<Mention> = [(40, 200), (30, 20), (3, 4), (1, 2), (34, 39), (20, 36)]
+            .iter()
+            .map(|&(start, end)| Mention {
+                entity: 99,
+                start,
+                end,
+                adjective: false,
+            })
+            .chain([Mention {
+                entity: 0,
+                start: 20,
+                end: 60,
+                adjective: false,
+            }])
+            .collect();
+        assert_eq!(extract_quotes(0, &d, &mentions, &entities).len(), 2);
     }
 
     #[test]
