@@ -97,6 +97,7 @@ pub fn extract_quotes(
         pieces: &pieces,
         mentions,
         entities,
+        people: people_of(mentions, entities),
     };
 
     // Group pieces continued over paragraphs, attribute and filter.
@@ -897,6 +898,8 @@ struct Ctx<'a> {
     pieces: &'a [Piece],
     mentions: &'a [Mention],
     entities: &'a [Entity],
+    /// Persons mentioned in the document and their normalised forms.
+    people: Vec<(EntityIdx, Vec<String>)>,
 }
 
 impl Ctx<'_> {
@@ -1071,14 +1074,17 @@ impl Ctx<'_> {
                     np_before(text, toks, v).or_else(|| np_after(text, toks, v + n))
                 };
                 let Some((a, b)) = range else { continue };
+                let (s, e) = (toks[a].start, toks[b - 1].end);
                 let person = self
-                    .overlapping(toks[a].start, toks[b - 1].end)
-                    .find(|m| self.is_person(m));
-                if let Some(m) = person {
+                    .overlapping(s, e)
+                    .find(|m| self.is_person(m))
+                    .map(|m| m.entity)
+                    .or_else(|| self.by_form(&text[s..e]));
+                if let Some(entity) = person {
                     out.push(Event {
                         pos: toks[v].start,
                         para: pi,
-                        entity: m.entity,
+                        entity,
                     });
                 }
             }
@@ -1219,32 +1225,55 @@ impl Ctx<'_> {
         out
     }
 
-    /// A speaker that spells a form of a person mentioned in this document.
+    /// A speaker that spells a form of a person mentioned in this document (longest form wins),
+    /// else whose last word is the surname of exactly one such person.
     fn by_form(&self, speaker: &str) -> Option<EntityIdx> {
         if speaker.contains("'s ") || speaker.contains("’s ") {
             return None; // `Rutte's office` speaks for Rutte but is not Rutte
         }
+        if !speaker.contains(char::is_uppercase) {
+            return None;
+        }
         let padded = format!(" {} ", normalise(speaker));
-        let mut seen: Vec<EntityIdx> = self.mentions.iter().map(|m| m.entity).collect();
-        seen.sort_unstable();
-        seen.dedup();
+        let last = padded.split_whitespace().next_back().unwrap_or("");
         let mut best: Option<(usize, EntityIdx)> = None;
-        for i in seen {
-            let Some(e) = self.entities.get(i as usize) else {
-                continue;
-            };
-            if e.kind != EntityKind::Person {
-                continue;
-            }
-            for f in e.forms.iter().filter(|f| !f.adjective && f.text.len() > 2) {
-                let form = normalise(&f.text);
-                if has_phrase(&padded, &form) && best.is_none_or(|(l, _)| form.len() > l) {
-                    best = Some((form.len(), i));
+        let mut by_surname: Option<Option<EntityIdx>> = None;
+        for (i, forms) in &self.people {
+            for form in forms {
+                if has_phrase(&padded, form) && best.is_none_or(|(l, _)| form.len() > l) {
+                    best = Some((form.len(), *i));
+                }
+                if form.split(' ').next_back() == Some(last) && form.contains(' ') {
+                    by_surname = match by_surname {
+                        Some(Some(e)) if e != *i => Some(None),
+                        _ => Some(Some(*i)),
+                    };
                 }
             }
         }
-        best.map(|(_, e)| e)
+        best.map(|(_, e)| e).or(by_surname.flatten())
     }
+}
+
+/// The persons mentioned in a document, with their non-adjective forms normalised.
+fn people_of(mentions: &[Mention], entities: &[Entity]) -> Vec<(EntityIdx, Vec<String>)> {
+    let mut seen: Vec<EntityIdx> = mentions.iter().map(|m| m.entity).collect();
+    seen.sort_unstable();
+    seen.dedup();
+    seen.into_iter()
+        .filter_map(|i| {
+            let e = entities.get(i as usize)?;
+            (e.kind == EntityKind::Person).then(|| {
+                let forms = e
+                    .forms
+                    .iter()
+                    .filter(|f| !f.adjective && f.text.chars().count() > 2)
+                    .map(|f| normalise(&f.text))
+                    .collect();
+                (i, forms)
+            })
+        })
+        .collect()
 }
 
 /// Titles that name a speaker by office (general English, not tied to any corpus), lower case
@@ -1753,6 +1782,34 @@ mod tests {
             }])
             .collect();
         assert_eq!(extract_quotes(0, &d, &mentions, &entities).len(), 2);
+    }
+
+    #[test]
+    fn speaker_without_mention_links_by_form_or_surname() {
+        // No mentions at all: the speaker's words are matched against the document's persons.
+        let body = r#"Mark Rutte visited Vilnius. "We will defend every inch of it," Rutte said."#;
+        let d = doc(body);
+        let entities = ents(&[("Mark Rutte", PERSON, &["Mark Rutte"])]);
+        let mentions = vec![Mention {
+            entity: 0,
+            start: 0,
+            end: 10,
+            adjective: false,
+        }];
+        let q = extract_quotes(0, &d, &mentions, &entities);
+        assert_eq!(q[0].entity, Some(0));
+        // Two persons share the surname: no guess.
+        let entities = ents(&[
+            ("Mark Rutte", PERSON, &["Mark Rutte"]),
+            ("Anna Rutte", PERSON, &["Anna Rutte"]),
+        ]);
+        let body =
+            r#"Mark Rutte and Anna Rutte visited. "We will defend every inch of it," Rutte said."#;
+        let mentions = find_mentions(body, &entities);
+        assert_eq!(
+            extract_quotes(0, &doc(body), &mentions, &entities)[0].entity,
+            None
+        );
     }
 
     #[test]
