@@ -506,6 +506,12 @@ macro_rules! words {
     };
 }
 
+/// Auxiliaries that make a following speech verb passive (`was told`).
+const PASSIVE: &[u128] = &words!["are", "be", "been", "being", "is", "was", "were"];
+
+/// Prepositions kept inside a speaker phrase before a capital (`Ambassador to NATO`).
+const LINKING: &[u128] = &words!["for", "to"];
+
 const SPEECH_VERBS: &[u128] = &words![
     "acknowledged",
     "added",
@@ -774,12 +780,7 @@ fn speech_verb(text: &str, toks: &[Tok], i: usize) -> usize {
     match w {
         _ if in_list(SPEECH_VERBS, w) => {
             // Passive `was told` is not speech by the subject.
-            let passive = i > 0
-                && toks[i - 1].word
-                && in_list(
-                    &words!["are", "be", "been", "being", "is", "was", "were"],
-                    tok_str(text, toks[i - 1]),
-                );
+            let passive = i > 0 && toks[i - 1].word && in_list(PASSIVE, tok_str(text, toks[i - 1]));
             usize::from(!passive)
         }
         _ => 0,
@@ -852,9 +853,7 @@ fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
         if in_list(FORWARD_STOP, w) || w.starts_with(|c: char| c.is_ascii_digit()) {
             break;
         }
-        if in_list(&words!["for", "to"], w)
-            && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n))
-        {
+        if in_list(LINKING, w) && !toks.get(b + 1).is_some_and(|&n| capitalised(text, n)) {
             break;
         }
         b += 1;
