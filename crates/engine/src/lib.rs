@@ -22,9 +22,12 @@ pub mod entities;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
+pub mod network;
 pub mod parse;
 pub mod quotes;
 pub mod snapshot;
+pub mod timeline;
+pub mod view;
 
 pub use diag::{Diagnostic, Severity};
 pub use model::*;
