@@ -168,17 +168,17 @@ pub fn extract_quotes(
     let mut out = Vec::new();
     for (g, entity) in groups.iter().zip(resolved) {
         let speaker = g.attr.map(|a| text[a.start..a.end].to_string());
-        for (k, p) in pieces[g.first..=g.last].iter().enumerate() {
-            if p.start < p.end {
-                out.push(Quote {
-                    document: doc_idx,
-                    start: p.start as u32,
-                    end: p.end as u32,
-                    speaker: speaker.clone(),
-                    entity,
-                    continued: k > 0,
-                });
-            }
+        let mut continued = false;
+        for p in pieces[g.first..=g.last].iter().filter(|p| p.start < p.end) {
+            out.push(Quote {
+                document: doc_idx,
+                start: p.start as u32,
+                end: p.end as u32,
+                speaker: speaker.clone(),
+                entity,
+                continued,
+            });
+            continued = true;
         }
     }
     out
@@ -382,6 +382,10 @@ fn single_quotes(text: &str, ps: usize, pe: usize, pieces: &[Piece]) -> Vec<(usi
     for (i, c) in marks {
         if pieces.iter().any(|p| p.open <= i && i < p.close_end) {
             continue;
+        }
+        // A single-quoted span never encloses a double-quoted one.
+        if open.is_some_and(|o| pieces.iter().any(|p| o < p.open && p.open < i)) {
+            open = None;
         }
         let prev = text[..i].chars().next_back();
         let after = &text[i + c.len_utf8()..pe];
@@ -1106,7 +1110,10 @@ impl Ctx<'_> {
             return Some(m.entity);
         }
         let lowered = speaker.to_lowercase();
-        let bare_start = if speaker.len() > 4 && speaker[..4].eq_ignore_ascii_case("the ") {
+        let bare_start = if speaker
+            .get(..4)
+            .is_some_and(|t| t.eq_ignore_ascii_case("the "))
+        {
             a.start + 4
         } else {
             a.start
@@ -1197,8 +1204,10 @@ impl Ctx<'_> {
             }
             let before = &text[lo..s];
             let before = before
-                .rfind(|c: char| ".,;:!?\"“”()\n".contains(c))
-                .map_or(before, |k| &before[k + 1..]);
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| ".,;:!?\"“”()\n".contains(c))
+                .map_or(before, |(k, c)| &before[k + c.len_utf8()..]);
             let words: Vec<&str> = before.split_whitespace().collect();
             let keep = words
                 .iter()
@@ -1676,6 +1685,13 @@ mod tests {
     }
 
     #[test]
+    fn empty_opening_piece_leaves_no_orphan_continuation() {
+        let r = run("Then \"\n\n\"We will defend every inch of allied territory together.\"");
+        assert_eq!(r.len(), 1);
+        assert!(!r[0].3);
+    }
+
+    #[test]
     fn later_quote_in_paragraph_takes_earlier_speaker() {
         let r = run(
             r#""We are ready," Rutte said. "The Patriot unit will arrive in Lithuania this summer.""#,
@@ -1825,5 +1841,65 @@ mod tests {
         assert_eq!(speaker_name(&q, &entities), Some("Mark Rutte"));
         let q = Quote { entity: None, ..q };
         assert_eq!(speaker_name(&q, &entities), Some("he"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const PARTS: &[&str] = &[
+            "\"",
+            "\u{201c}",
+            "\u{201d}",
+            "\u{201e}",
+            "\u{ab}",
+            "\u{bb}",
+            "\u{2018}",
+            "\u{2019}",
+            "\n\n",
+            "\n",
+            ", ",
+            ". ",
+            " said ",
+            " according to ",
+            "Rutte",
+            "Nauseda",
+            " he ",
+            " she ",
+            " the president ",
+            "\u{e9}t\u{e9} ",
+            " we will go ",
+            "'s ",
+            " \u{2013} ",
+        ];
+
+        proptest! {
+            #[test]
+            fn quotes_are_valid_ranges_of_the_body(
+                parts in proptest::collection::vec(proptest::sample::select(PARTS), 0..40),
+                spans in proptest::collection::vec((0u32..300, 0u32..300, 0u32..12), 0..8),
+            ) {
+                let body: String = parts.concat();
+                let d = doc(&body);
+                let entities = people();
+                let mut mentions = find_mentions(&body, &entities);
+                mentions.extend(spans.iter().map(|&(start, end, entity)| Mention {
+                    entity,
+                    start,
+                    end,
+                    adjective: false,
+                }));
+                let quotes = extract_quotes(0, &d, &mentions, &entities);
+                for (k, q) in quotes.iter().enumerate() {
+                    let (s, e) = (q.start as usize, q.end as usize);
+                    prop_assert!(s <= e && e <= body.len());
+                    prop_assert!(body.is_char_boundary(s) && body.is_char_boundary(e));
+                    prop_assert!(!q.continued || k > 0);
+                    prop_assert!(q.entity.is_none_or(|x| (x as usize) < entities.len()));
+                    prop_assert!(k == 0 || quotes[k - 1].end <= q.start);
+                }
+            }
+        }
     }
 }
