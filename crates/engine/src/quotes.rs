@@ -2,7 +2,8 @@
 //!
 //! Works paragraph by paragraph (each [`Block`](crate::model::Block), further split at blank
 //! lines). Straight `"…"`, curly `“…”`, `„…“` and `«…»` marks are paired by context, so a curly
-//! opening mark closed by a straight one still pairs; a quote left open at the end of a paragraph
+//! opening mark closed by a straight one still pairs; British `‘…’` quotes are paired outside
+//! double quotes, telling a closing `’` from an apostrophe (`allies’ plans`); a quote left open at the end of a paragraph
 //! and re-opened at the start of the next is one quotation over several paragraphs
 //! ([`Quote::continued`]). Unbalanced marks never panic: a stray closing mark is ignored and an
 //! opening mark that is never closed is dropped, unless it opens its paragraph.
@@ -190,7 +191,7 @@ pub fn extract_quotes(
 /// Byte ranges of the paragraphs: every block, split further at blank lines.
 fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
     let text = doc.body.as_str();
-    let blocks: Vec<(usize, usize)> = if doc.blocks.is_empty() {
+    let mut blocks: Vec<(usize, usize)> = if doc.blocks.is_empty() {
         vec![(0, text.len())]
     } else {
         doc.blocks
@@ -200,6 +201,16 @@ fn paragraphs(doc: &Document) -> Vec<(usize, usize)> {
             .filter(|&(_, e)| text.is_char_boundary(e))
             .collect()
     };
+    // In order and without overlaps, whatever the parser produced.
+    blocks.sort_unstable();
+    let mut last_end = 0;
+    blocks.retain(|&(s, e)| {
+        let keep = s >= last_end;
+        if keep {
+            last_end = e;
+        }
+        keep
+    });
     let mut out = Vec::new();
     for (s, e) in blocks {
         let mut para_start = s;
@@ -1825,6 +1836,21 @@ mod tests {
             extract_quotes(0, &doc(body), &mentions, &entities)[0].entity,
             None
         );
+    }
+
+    #[test]
+    fn overlapping_blocks_never_panic() {
+        let body = r#""We will defend every inch of allied territory," Rutte said."#;
+        let mut d = doc(body);
+        d.blocks.push(Block {
+            kind: BlockKind::Paragraph,
+            start: 5,
+            end: 30,
+        });
+        d.blocks.reverse();
+        let entities = people();
+        let q = extract_quotes(0, &d, &find_mentions(body, &entities), &entities);
+        assert_eq!(q.len(), 1);
     }
 
     #[test]
