@@ -46,7 +46,7 @@ fn paragraph(rng: &mut Rng, who: &str, org: &str) -> String {
         "Nobody expected the talks to move this fast, but the results speak for themselves",
         "There is no alternative to a credible deterrence posture on the eastern flank",
     ][rng.next(4)];
-    match rng.next(9) {
+    match rng.next(10) {
         0 => format!("\"{claim},\" {who} said."),
         1 => format!("\"{claim},\" said Foreign Minister {who}."),
         2 => format!("{who} told reporters in the capital that \"{claim}\"."),
@@ -57,6 +57,7 @@ fn paragraph(rng: &mut Rng, who: &str, org: &str) -> String {
             "The plan, described as a \"fresh start\" by supporters, was approved by {org}."
         ),
         7 => format!("\"{claim}.\n\n\"And this is only the beginning,\" {who} added."),
+        8 => format!("\u{2018}{claim},\u{2019} {who} told the allies\u{2019} envoys."),
         _ => format!(
             "The ministers discussed security, energy and the budget for the coming year, and \
              {who} noted that the talks with {org} had been constructive and detailed."
@@ -139,7 +140,8 @@ fn main() {
     let mb = bytes as f64 / (1024.0 * 1024.0);
     let report = format!(
         "# Quote extraction throughput\n\n\
-         Command: `cargo bench -p dossier-engine --bench quotes` (release profile, one thread).\n\n\
+         Command: `cargo bench -p dossier-engine --bench quotes` (bench profile = the release \
+         settings: opt-level z, LTO; one thread; best of 5 runs on the shared 2-core machine).\n\n\
          Input: {} generated news-like documents, {mb:.1} MiB of body text, {found} quotes found.\n\n\
          | measure | value |\n|---|---|\n\
          | best of 5 runs | {:.3} s |\n\
