@@ -877,6 +877,28 @@ fn np_after(text: &str, toks: &[Tok], from: usize) -> Option<(usize, usize)> {
     ok.then_some((from, b))
 }
 
+/// `Reuters quoted the ministry as saying` (the ministry) and `Rutte was quoted as saying`
+/// (Rutte), with `quoted` at token `k`.
+fn quoted_as_saying(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let is = |i: usize, w: &str| {
+        toks.get(i)
+            .is_some_and(|&t| t.word && tok_str(text, t).eq_ignore_ascii_case(w))
+    };
+    if !is(k, "quoted") {
+        return None;
+    }
+    if is(k + 1, "as") && is(k + 2, "saying") {
+        let passive = k > 0 && toks[k - 1].word && in_list(PASSIVE, tok_str(text, toks[k - 1]));
+        return if passive {
+            np_before(text, toks, k - 1)
+        } else {
+            None
+        };
+    }
+    let (a, b) = np_after(text, toks, k + 1)?;
+    (is(b, "as") && is(b + 1, "saying")).then_some((a, b))
+}
+
 // ---------------------------------------------------------------------------------------------
 // Attribution.
 
@@ -955,6 +977,9 @@ impl Ctx<'_> {
         let limit = (i + 24).min(toks.len());
         let mut v = i;
         while v < limit && !barrier(text, toks, v) && speech_verb(text, toks, v) == 0 {
+            if let Some(r) = quoted_as_saying(text, toks, v) {
+                return Some(self.span(toks, r, true));
+            }
             v += 1;
         }
         if v >= limit || barrier(text, toks, v) {
@@ -1012,6 +1037,9 @@ impl Ctx<'_> {
                 }
                 if speech_verb(text, toks, k) == 1 {
                     let r = np_before(text, toks, k)?;
+                    return Some(self.span(toks, r, gap <= 2));
+                }
+                if let Some(r) = quoted_as_saying(text, toks, k) {
                     return Some(self.span(toks, r, gap <= 2));
                 }
                 if !tok_str(text, toks[k]).eq_ignore_ascii_case("that") {
@@ -1851,6 +1879,37 @@ mod tests {
         let entities = people();
         let q = extract_quotes(0, &d, &find_mentions(body, &entities), &entities);
         assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn wire_service_styles() {
+        let (_, s, _) =
+            one(r#""We are not going to back down," said Zelenskiy, speaking in Kyiv on Tuesday."#);
+        assert_eq!(s, some("Zelenskiy"));
+        let (_, s, _) =
+            one(r#"Zelenskiy said on Telegram: "Russia must be stopped before it is too late.""#);
+        assert_eq!(s, some("Zelenskiy"));
+        let (_, s, _) = one(
+            r#""It's a dangerous moment," a senior U.S. official told reporters, speaking on condition of anonymity."#,
+        );
+        assert_eq!(s, some("a senior U.S. official"));
+        let r = run(
+            r#""We will respond," Rutte said, adding: "The response will be swift and it will be united.""#,
+        );
+        assert_eq!(r.len(), 2);
+        assert_eq!(
+            (r[1].1.clone(), r[1].2.clone()),
+            (some("Rutte"), some("Mark Rutte"))
+        );
+        let (_, s, e) =
+            one(r#""This is the moment to act and to act together," Rutte has repeatedly said."#);
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
+        let (_, s, _) = one(
+            r#""We were not informed in advance of any of this," Reuters quoted the ministry as saying."#,
+        );
+        assert_eq!(s, some("the ministry"));
+        let (_, s, e) = one(r#"Rutte was quoted as saying "we were not informed in advance"."#);
+        assert_eq!((s, e), (some("Rutte"), some("Mark Rutte")));
     }
 
     #[test]
