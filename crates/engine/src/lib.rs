@@ -95,7 +95,8 @@ impl BuildOutput {
 }
 
 /// Runs the whole pipeline over in-memory files: parse every file, check ids, extract and merge
-/// entities (applying `curation`, the text of an optional `entities.toml`).
+/// entities (applying `curation`, the text of an optional `entities.toml`), then find and
+/// attribute quotations.
 pub fn build(files: &[SourceFile], curation: Option<&str>) -> BuildOutput {
     build_at(files, curation, None)
 }
