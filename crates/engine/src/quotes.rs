@@ -1724,6 +1724,17 @@ mod tests {
     }
 
     #[test]
+    fn quote_over_three_paragraphs() {
+        let r = run(
+            "Rutte said: \"We will defend every inch.\n\n\"We will do it together.\n\n\"And we \
+             will not wait.\"\n\nThe talks ended.",
+        );
+        let flags: Vec<bool> = r.iter().map(|q| q.3).collect();
+        assert_eq!(flags, [false, true, true]);
+        assert!(r.iter().all(|q| q.2 == some("Mark Rutte")));
+    }
+
+    #[test]
     fn empty_opening_piece_leaves_no_orphan_continuation() {
         let r = run("Then \"\n\n\"We will defend every inch of allied territory together.\"");
         assert_eq!(r.len(), 1);
