@@ -1,7 +1,99 @@
-//! Dossier app entry point.
-// TEMPORARY: the app helper replaces this file.
-static CORPUS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+//! Dossier app entry point: decodes the embedded corpus once, installs the panic hook and mounts
+//! the Yew app.
+
+mod components;
+mod cooccur;
+mod filter;
+mod keys;
+mod route;
+mod state;
+
+use std::sync::OnceLock;
+
+use dossier_engine::Corpus;
+
+/// The corpus snapshot written by `build.rs`.
+static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+static CORPUS: OnceLock<Corpus> = OnceLock::new();
+static SEARCH_TEXT: OnceLock<filter::SearchText> = OnceLock::new();
+
+/// The embedded corpus, decoded at start-up.
+pub fn corpus() -> &'static Corpus {
+    CORPUS.get_or_init(|| {
+        dossier_engine::snapshot::decode(SNAPSHOT).expect("the embedded corpus decodes")
+    })
+}
+
+/// Folded text of every document for the text filter, built on first use.
+pub fn search_text() -> &'static filter::SearchText {
+    SEARCH_TEXT.get_or_init(|| filter::SearchText::new(corpus()))
+}
+
+/// Shows `message` in a visible `#fatal-error` box with a reload link and hides `#loading`.
+fn show_fatal(message: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    let Some(body) = document.body() else { return };
+    let existing = document.get_element_by_id("fatal-error");
+    let Some(boxed) = existing.or_else(|| {
+        let el = document.create_element("div").ok()?;
+        el.set_id("fatal-error");
+        el.set_attribute("role", "alert").ok()?;
+        body.prepend_with_node_1(&el).ok()?;
+        Some(el)
+    }) else {
+        return;
+    };
+    boxed.set_text_content(None);
+    let build = || -> Option<()> {
+        let h = document.create_element("h2").ok()?;
+        h.set_text_content(Some("Dossier could not start"));
+        boxed.append_child(&h).ok()?;
+        let p = document.create_element("p").ok()?;
+        p.set_class_name("fatal-message");
+        p.set_text_content(Some(message));
+        boxed.append_child(&p).ok()?;
+        let a = document.create_element("a").ok()?;
+        let here = web_sys::window()?.location().href().ok()?;
+        a.set_attribute("href", &here).ok()?;
+        a.set_class_name("fatal-reload");
+        a.set_text_content(Some("Reload the page"));
+        boxed.append_child(&a).ok()?;
+        Some(())
+    };
+    let _ = build();
+}
+
 fn main() {
-    let c = dossier_engine::snapshot::decode(CORPUS).unwrap();
-    println!("{}", c.documents.len());
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let message = match info.payload().downcast_ref::<&str>() {
+            Some(s) => (*s).to_string(),
+            None => match info.payload().downcast_ref::<String>() {
+                Some(s) => s.clone(),
+                None => "an internal error occurred".to_string(),
+            },
+        };
+        show_fatal(&format!(
+            "Internal error: {message}. Details are in the browser console."
+        ));
+    }));
+    match dossier_engine::snapshot::decode(SNAPSHOT) {
+        Ok(c) => {
+            let _ = CORPUS.set(c);
+        }
+        Err(e) => {
+            show_fatal(&format!("The embedded corpus could not be read: {e}."));
+            return;
+        }
+    }
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .unwrap_or_else(|| gloo::utils::body().into());
+    yew::Renderer::<components::app::App>::with_root(root).render();
 }

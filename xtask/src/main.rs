@@ -1,5 +1,265 @@
-//! Build, serve, test and bench orchestration: `cargo xtask <command>`.
-// TEMPORARY: the tooling helper replaces this file.
-fn main() {
-    eprintln!("usage: cargo xtask <serve|test>");
+//! Build, serve, test and measure orchestration for Dossier: `cargo xtask <command>`.
+//!
+//! Every command first runs [`tools::ensure`], which installs what is missing (wasm target,
+//! pinned Trunk, wasm-bindgen-cli matching `Cargo.lock`, wasm-opt from npm into `.tools/`,
+//! and for browser tests Chromium with chromedriver) and is quick when all is present.
+
+mod run;
+mod sizes;
+mod tools;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use run::{cargo, step, Cmd};
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [args]
+
+commands:
+  serve [trunk args]  install what is missing, then `trunk serve` on 127.0.0.1
+                      (e.g. `cargo xtask serve --port 9000`)
+  build               install what is missing, then `trunk build --release` into dist/
+  test                everything CI checks except formatting and lints: unit tests, wasm
+                      component tests, release build, sub-path build, browser e2e tests
+  lint                `cargo fmt --check`, clippy -D warnings for host and wasm32
+  sizes [--no-build]  release build, then write wasm/JS sizes (raw, gzip, brotli) into
+                      BENCHMARKS.md
+  ensure-tools        only install what is missing (including Chromium and chromedriver)
+";
+
+/// The URL prefix the sub-path build is tested under.
+pub const SUBPATH: &str = "/some/path/";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{USAGE}");
+        return ExitCode::FAILURE;
+    };
+    let root = workspace_root();
+    let started = Instant::now();
+    let result = match command.as_str() {
+        "serve" => serve(&root, rest),
+        "build" => no_args(rest).and_then(|()| build(&root)),
+        "test" => no_args(rest).and_then(|()| test(&root)),
+        "lint" => no_args(rest).and_then(|()| lint(&root)),
+        "sizes" => sizes_cmd(&root, rest),
+        "ensure-tools" => no_args(rest)
+            .and_then(|()| tools::ensure(&root, tools::Needs { browser: true }).map(drop)),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        other => Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "xtask: `{command}` finished in {:.1}s",
+                started.elapsed().as_secs_f64()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("xtask: `{command}` failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Result of an xtask step; the error is a message for the user.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn no_args(rest: &[String]) -> Result {
+    match rest.first() {
+        None => Ok(()),
+        Some(a) => Err(format!("unexpected argument `{a}`\n\n{USAGE}")),
+    }
+}
+
+/// The workspace root: the parent of this crate's manifest directory.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives one level below the workspace root")
+        .to_path_buf()
+}
+
+fn serve(root: &Path, rest: &[String]) -> Result {
+    tools::ensure(root, tools::Needs { browser: false })?;
+    cargo_fetch(root)?;
+    let mut cmd = Cmd::new("trunk").arg("serve").cwd(root);
+    if !rest
+        .iter()
+        .any(|a| a == "--address" || a.starts_with("--address="))
+    {
+        cmd = cmd.args(["--address", "127.0.0.1"]);
+    }
+    cmd.args(rest).run()
+}
+
+fn build(root: &Path) -> Result {
+    tools::ensure(root, tools::Needs { browser: false })?;
+    cargo_fetch(root)?;
+    trunk_build(root, &[])
+}
+
+/// `cargo fetch`, so that Trunk's offline cargo build finds every crate.
+fn cargo_fetch(root: &Path) -> Result {
+    cargo(root).arg("fetch").run()
+}
+
+/// `trunk build --release` with extra arguments, timed.
+pub fn trunk_build(root: &Path, extra: &[&str]) -> Result {
+    step(&format!("trunk build --release {}", extra.join(" ")));
+    let t = Instant::now();
+    Cmd::new("trunk")
+        .args(["build", "--release"])
+        .args(extra)
+        .cwd(root)
+        .run()?;
+    eprintln!("xtask: trunk build took {:.1}s", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn lint(root: &Path) -> Result {
+    tools::ensure_wasm_target()?;
+    step("cargo fmt --all --check");
+    cargo(root).args(["fmt", "--all", "--check"]).run()?;
+    step("clippy (host)");
+    cargo(root)
+        .args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])
+        .run()?;
+    // What ships as WebAssembly: the app with its tests, and the engine library. The engine's
+    // inspector binary and its file-reading tests are native-only.
+    step("clippy (wasm32)");
+    let wasm_clippy = |what: &[&str]| {
+        cargo(root)
+            .args(["clippy", "--target", "wasm32-unknown-unknown"])
+            .args(what)
+            .args(["--", "-D", "warnings"])
+            .run()
+    };
+    wasm_clippy(&["-p", "dossier", "--all-targets"])?;
+    wasm_clippy(&["-p", "dossier-engine", "--lib"])
+}
+
+fn test(root: &Path) -> Result {
+    let tools = tools::ensure(root, tools::Needs { browser: true })?;
+    cargo_fetch(root)?;
+
+    step("unit tests (host): cargo test --workspace --exclude dossier-e2e");
+    cargo(root)
+        .args(["test", "--workspace", "--exclude", "dossier-e2e"])
+        .run()?;
+
+    if has_wasm_tests(root) {
+        step("component tests (wasm32, headless Chromium)");
+        cargo(root)
+            .args([
+                "test",
+                "-p",
+                "dossier",
+                "--target",
+                "wasm32-unknown-unknown",
+            ])
+            .env("CHROMEDRIVER", &tools.chromedriver)
+            .run()?;
+    } else {
+        step("component tests (wasm32): the app has no #[wasm_bindgen_test] tests, skipped");
+    }
+
+    trunk_build(root, &[])?;
+    let subpath_dist = root.join("target").join("dist-subpath");
+    let subpath_dist_arg = subpath_dist.to_string_lossy().into_owned();
+    trunk_build(
+        root,
+        &["--public-url", SUBPATH, "--dist", subpath_dist_arg.as_str()],
+    )?;
+
+    step("browser end-to-end tests against dist/ (cargo test -p dossier-e2e)");
+    let t = Instant::now();
+    cargo(root)
+        .args(["test", "-p", "dossier-e2e", "--", "--test-threads=1"])
+        .env("DOSSIER_E2E_REQUIRE", "1")
+        .env("DOSSIER_DIST", root.join("dist"))
+        .env("DOSSIER_SUBPATH_DIST", &subpath_dist)
+        .env("DOSSIER_SUBPATH", SUBPATH)
+        .env("CHROMEDRIVER", &tools.chromedriver)
+        .env("CHROMIUM", &tools.chromium)
+        .run()?;
+    eprintln!("xtask: e2e tests took {:.1}s", t.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Whether the app crate has `#[wasm_bindgen_test]` tests (in `src/` or `tests/`).
+fn has_wasm_tests(root: &Path) -> bool {
+    ["src", "tests"]
+        .iter()
+        .any(|d| dir_mentions(&root.join(d), "wasm_bindgen_test"))
+}
+
+fn dir_mentions(dir: &Path, needle: &str) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|e| {
+        let p = e.path();
+        if p.is_dir() {
+            dir_mentions(&p, needle)
+        } else {
+            p.extension().is_some_and(|x| x == "rs")
+                && std::fs::read_to_string(&p).is_ok_and(|s| s.contains(needle))
+        }
+    })
+}
+
+fn sizes_cmd(root: &Path, rest: &[String]) -> Result {
+    let build_first = match rest {
+        [] => true,
+        [flag] if flag == "--no-build" => false,
+        _ => return Err(format!("usage: cargo xtask sizes [--no-build]\n\n{USAGE}")),
+    };
+    if build_first {
+        build(root)?;
+    }
+    let dist = root.join("dist");
+    let table = sizes::measure(&dist)?;
+    let markdown = table.markdown(&measured_at(root));
+    print!("{markdown}");
+    let bench = root.join("BENCHMARKS.md");
+    sizes::write_into(&bench, &markdown)?;
+    eprintln!("xtask: wrote sizes into {}", bench.display());
+    Ok(())
+}
+
+/// "commit abc1234 (with uncommitted changes), 2026-11-22": where a measurement comes from.
+fn measured_at(root: &Path) -> String {
+    let probe = |args: &[&str]| Cmd::new("git").args(args).cwd(root).probe();
+    let commit = probe(&["rev-parse", "--short", "HEAD"]).unwrap_or_default();
+    let dirty = probe(&["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|s| !s.trim().is_empty());
+    let date = Cmd::new("date")
+        .args(["-u", "+%Y-%m-%d"])
+        .probe()
+        .unwrap_or_default();
+    format!(
+        "commit {}{}, {}",
+        commit.trim(),
+        if dirty {
+            " (with uncommitted changes)"
+        } else {
+            ""
+        },
+        date.trim()
+    )
 }

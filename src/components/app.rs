@@ -1,0 +1,279 @@
+//! The root component: owns the state, keeps it in step with the URL and lays out the columns.
+
+use std::rc::Rc;
+
+use dossier_engine::view::{self, View};
+use dossier_engine::{Entity, EntityKind};
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+use super::active_filters::ActiveFilters;
+use super::copy_link::CopyLink;
+use super::entity_page::EntityPage;
+use super::entity_panel::EntityPanel;
+use super::notice::Notice;
+use super::reader::Reader;
+use super::results::Results;
+use super::search_box::SearchBox;
+use super::source_panel::SourcePanel;
+use super::year_panel::YearPanel;
+use super::{human_date, kind_class, kind_plural};
+use crate::keys::{self, Command};
+use crate::route::{self, Entry};
+use crate::state::{Action, AppState};
+use crate::{corpus, filter};
+
+/// The whole app.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| {
+        let (view, notice) = route::current();
+        AppState { view, notice }
+    });
+    let v = &state.view;
+
+    // Typing and cleaned-up start URLs replace the history entry; links push theirs themselves.
+    use_effect_with(state.view.clone(), |view| {
+        route::write(view, Entry::Replace)
+    });
+
+    // Back and forward re-read the URL.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                let (view, notice) = route::current();
+                dispatcher.dispatch(Action::Show { view, notice });
+            });
+            move || drop(listener)
+        });
+    }
+
+    use_effect_with((), |_| mark_ready());
+
+    // Keyboard shortcuts read the latest view from here.
+    let latest = use_mut_ref(View::default);
+    *latest.borrow_mut() = state.view.clone();
+    let help = use_state(|| false);
+    let help_open = use_mut_ref(|| false);
+    *help_open.borrow_mut() = *help;
+    {
+        let dispatcher = state.dispatcher();
+        let help = help.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
+                if *help_open.borrow() && e.key() == "Escape" {
+                    help.set(false);
+                    return;
+                }
+                let current = latest.borrow().clone();
+                match keys::handle(e, &current) {
+                    Some(Command::Go(view)) => {
+                        e.prevent_default();
+                        route::write(&view, Entry::Push);
+                        dispatcher.dispatch(Action::Show { view, notice: None });
+                    }
+                    Some(Command::Help) => help.set(!*help_open.borrow()),
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Title and scroll position follow the open document or entity page.
+    use_effect_with((v.doc.clone(), v.entity_page.clone()), |(doc, page)| {
+        let c = corpus();
+        let name = page
+            .as_deref()
+            .and_then(|id| c.entity_index(id))
+            .map(|i| c.entities[i as usize].name.as_str())
+            .or_else(|| {
+                doc.as_deref()
+                    .and_then(|id| c.document_index(id))
+                    .map(|i| c.documents[i as usize].title.as_str())
+            });
+        let document = gloo::utils::document();
+        document.set_title(&match name {
+            Some(n) => format!("{n} – Dossier"),
+            None => "Dossier".to_string(),
+        });
+        if let Some(pane) = document.get_element_by_id("reader-pane") {
+            pane.set_scroll_top(0);
+        }
+    });
+
+    let results = {
+        let key = (
+            v.q.clone(),
+            v.entities.clone(),
+            v.sources.clone(),
+            v.from,
+            v.to,
+            v.sort,
+        );
+        use_memo(key, |(q, entities, sources, from, to, sort)| {
+            let filter_view = View {
+                q: q.clone(),
+                entities: entities.clone(),
+                sources: sources.clone(),
+                from: *from,
+                to: *to,
+                sort: *sort,
+                ..View::default()
+            };
+            filter::results(corpus(), crate::search_text(), &filter_view)
+        })
+    };
+    let results: Rc<Vec<u32>> = results;
+
+    let onclick = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(href) = route::intercept(&e) {
+                let (view, notice) = route::parse(&href);
+                route::write(&view, Entry::Push);
+                dispatcher.dispatch(Action::Show { view, notice });
+            }
+        })
+    };
+    let on_input = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |q: String| dispatcher.dispatch(Action::Query(q)))
+    };
+    let on_dismiss = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
+    };
+
+    let c = corpus();
+    let entity_page = v.entity_page.as_deref().and_then(|id| c.entity_index(id));
+    let doc = v.doc.as_deref().and_then(|id| c.document_index(id));
+    let pane = if let Some(e) = entity_page {
+        html! { <EntityPage view={v.clone()} entity={e} /> }
+    } else if let Some(d) = doc {
+        html! { <Reader view={v.clone()} doc={d} results={results.clone()} /> }
+    } else {
+        html! { <Overview /> }
+    };
+    let open = entity_page.is_some() || doc.is_some();
+
+    html! {
+        <div class={classes!("app", open.then_some("has-open"))} {onclick}>
+            <header class="topbar">
+                <a class="brand" href="?">{ "Dossier" }</a>
+                <SearchBox value={v.q.clone()} {on_input} />
+                <CopyLink />
+            </header>
+            if *help {
+                <Shortcuts on_close={{ let help = help.clone(); Callback::from(move |_| help.set(false)) }} />
+            }
+            if let Some(text) = &state.notice {
+                <Notice text={text.clone()} {on_dismiss} />
+            }
+            <ActiveFilters view={v.clone()} />
+            <div class="columns">
+                <aside class="facets" aria-label="Filters">
+                    <EntityPanel view={v.clone()} results={results.clone()} />
+                    <YearPanel view={v.clone()} results={results.clone()} />
+                    <SourcePanel view={v.clone()} results={results.clone()} />
+                </aside>
+                <section class="results-pane" aria-label="Results">
+                    <Results view={v.clone()} {results} />
+                </section>
+                <section class="reader-pane" id="reader-pane" aria-label="Reader">
+                    { pane }
+                </section>
+            </div>
+        </div>
+    }
+}
+
+/// Properties of [`Shortcuts`].
+#[derive(Properties, PartialEq)]
+struct ShortcutsProps {
+    on_close: Callback<()>,
+}
+
+/// The list of keyboard shortcuts, opened with `?`.
+#[function_component(Shortcuts)]
+fn shortcuts(props: &ShortcutsProps) -> Html {
+    let onclick = props.on_close.reform(|_: MouseEvent| ());
+    html! {
+        <section id="shortcuts" role="dialog" aria-label="Keyboard shortcuts">
+            <h2>{ "Keyboard shortcuts" }</h2>
+            <dl>
+                <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
+                <dt><kbd>{ "j" }</kbd>{ " " }<kbd>{ "k" }</kbd></dt><dd>{ "next / previous result" }</dd>
+                <dt><kbd>{ "Enter" }</kbd></dt><dd>{ "open the focused result or link" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "leave the search box, close the document or entity page" }</dd>
+                <dt><kbd>{ "?" }</kbd></dt><dd>{ "show or hide this list" }</dd>
+            </dl>
+            <button type="button" class="shortcuts-close" {onclick}>{ "Close" }</button>
+        </section>
+    }
+}
+
+/// Entities listed per type on the landing view.
+const TOP_ENTITIES: usize = 8;
+
+/// What the reader column shows when nothing is open: what the corpus holds.
+#[function_component(Overview)]
+fn overview() -> Html {
+    let c = corpus();
+    let dates: Vec<_> = c.documents.iter().filter_map(|d| d.date).collect();
+    let span = match (dates.iter().min(), dates.iter().max()) {
+        (Some(a), Some(b)) => format!(", dated {} to {}", human_date(*a), human_date(*b)),
+        _ => String::new(),
+    };
+    html! {
+        <div class="overview">
+            <h1>{ "Dossier" }</h1>
+            <p>{ format!("{} and {}{span}.",
+                super::plural(c.documents.len(), "document", "documents"),
+                super::plural(c.entities.len(), "entity", "entities")) }</p>
+            <p class="hint">{ "Search above, pick entities or years on the left to narrow the list, and open a result to read it. Every view has its own link; press / to search, j and k to move through the results, Esc to close." }</p>
+            { for EntityKind::ALL.into_iter().filter_map(|k| {
+                let mut top: Vec<&Entity> = c.entities.iter().filter(|e| e.kind == k).collect();
+                if top.is_empty() {
+                    return None;
+                }
+                top.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.name.cmp(&b.name)));
+                top.truncate(TOP_ENTITIES);
+                Some(html! {
+                    <section class="overview-entities">
+                        <h2><span class={classes!("swatch", kind_class(k))} aria-hidden="true"></span>{ format!("Most mentioned: {}", kind_plural(k).to_lowercase()) }</h2>
+                        <ul class="inline">
+                            { for top.into_iter().map(|e| html! {
+                                <li>
+                                    <a class={classes!("entity-link", kind_class(k))} data-entity-id={e.id.clone()}
+                                       href={view::href(&View { entity_page: Some(e.id.clone()), ..View::default() })}>{ e.name.clone() }</a>
+                                    <span class="count">{ format!(" {}", e.documents.len()) }</span>
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                })
+            }) }
+        </div>
+    }
+}
+
+/// Tells tests and benchmarks the first render is done, and removes the loading message.
+fn mark_ready() {
+    let document = gloo::utils::document();
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    if let Some(body) = document.body() {
+        let _ = body.dataset().set("ready", "true");
+    }
+    if let Some(perf) = gloo::utils::window().performance() {
+        let _ = perf.mark("dossier-ready");
+    }
+}

@@ -1,0 +1,156 @@
+//! The entity page: documents, mention timeline, co-occurring entities and aliases with evidence.
+
+use dossier_engine::view::{self, View};
+use dossier_engine::EntityIdx;
+use yew::prelude::*;
+
+use super::mention_timeline::MentionTimeline;
+use super::{human_date, kind_class, kind_label, plural};
+use crate::cooccur::{self, Partner};
+
+/// Partners listed per ranking.
+const TOP: usize = 10;
+
+/// Properties of [`EntityPage`].
+#[derive(Properties, PartialEq)]
+pub struct EntityPageProps {
+    /// The current view.
+    pub view: View,
+    /// The entity to show.
+    pub entity: EntityIdx,
+}
+
+/// `<section id="entity-page">`.
+#[function_component(EntityPage)]
+pub fn entity_page(props: &EntityPageProps) -> Html {
+    let corpus = crate::corpus();
+    let e = &corpus.entities[props.entity as usize];
+    let view = &props.view;
+    let base = view::with_entity_page(view, None);
+    let mention_counts: Vec<usize> = e
+        .documents
+        .iter()
+        .map(|&d| {
+            corpus.mentions.get(d as usize).map_or(0, |ms| {
+                ms.iter().filter(|m| m.entity == props.entity).count()
+            })
+        })
+        .collect();
+    let total_mentions: usize = mention_counts.iter().sum();
+    let dates: Vec<_> = e
+        .documents
+        .iter()
+        .zip(&mention_counts)
+        .flat_map(|(&d, &n)| {
+            let date = corpus.documents.get(d as usize).and_then(|d| d.date);
+            std::iter::repeat_n(date, n.max(1))
+        })
+        .collect();
+    let mut docs: Vec<(usize, usize)> = e
+        .documents
+        .iter()
+        .map(|&d| d as usize)
+        .zip(mention_counts.iter().copied())
+        .filter(|(d, _)| *d < corpus.documents.len())
+        .collect();
+    docs.sort_by_key(|&(d, _)| (std::cmp::Reverse(corpus.documents[d].date), d));
+    let partners = cooccur::partners(corpus, props.entity);
+    let by_count = cooccur::by_count(&partners, TOP);
+    let by_lift = cooccur::by_lift(&partners, cooccur::MIN_COUNT_FOR_LIFT, TOP);
+    let partner_link = |p: &Partner, figure: String| {
+        let o = &corpus.entities[p.entity as usize];
+        html! {
+            <li>
+                <a class={classes!("entity-link", kind_class(o.kind))} data-entity-id={o.id.clone()}
+                   href={view::href(&view::with_entity_page(view, Some(&o.id)))}>{ o.name.clone() }</a>
+                <span class="figure">{ figure }</span>
+            </li>
+        }
+    };
+    let filter_href = if view.entities.contains(&e.id) {
+        None
+    } else {
+        Some(view::href(&view::toggle_entity(&base, &e.id)))
+    };
+    html! {
+        <section id="entity-page" data-entity-id={e.id.clone()} aria-labelledby="entity-name">
+            <a class="close" href={view::href(&base)} aria-label="Close the entity page">{ "×" }</a>
+            <p class={classes!("entity-kind", kind_class(e.kind))}>{ kind_label(e.kind) }</p>
+            <h1 id="entity-name">{ e.name.clone() }</h1>
+            <p class="entity-summary">
+                { format!("{} in {}.", plural(total_mentions, "mention", "mentions"), plural(e.documents.len(), "document", "documents")) }
+                if let Some(href) = filter_href {
+                    { " " }<a class="add-filter" {href} data-entity-id={e.id.clone()}>{ "Filter the results by this entity" }</a>
+                }
+            </p>
+            if !e.roles.is_empty() {
+                <section class="entity-roles">
+                    <h2>{ "Roles" }</h2>
+                    <ul class="inline">{ for e.roles.iter().map(|r| html! { <li>{ r.clone() }</li> }) }</ul>
+                </section>
+            }
+            <section class="entity-forms">
+                <h2>{ "Also written as" }</h2>
+                <ul class="inline forms">
+                    { for e.forms.iter().map(|f| html! {
+                        <li class={classes!("form", f.adjective.then_some("adjective"))}>
+                            <q>{ f.text.clone() }</q>
+                            <span class="count">{ format!("×{}", f.count) }</span>
+                            if f.adjective { <span class="tag">{ "adjective" }</span> }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <section class="entity-timeline">
+                <h2>{ "Mentions over time" }</h2>
+                <MentionTimeline {dates} label={format!("Mentions of {}", e.name)} />
+            </section>
+            <section class="entity-docs">
+                <h2>{ "Documents" }</h2>
+                <ol id="entity-documents">
+                    { for docs.iter().map(|&(d, n)| {
+                        let doc = &corpus.documents[d];
+                        html! {
+                            <li>
+                                <a class="doc-link" data-doc-id={doc.id.clone()}
+                                   href={view::href(&view::with_doc(&base, Some(&doc.id)))}>{ doc.title.clone() }</a>
+                                <span class="doc-link-meta">
+                                    if let Some(date) = doc.date {
+                                        <time datetime={date.to_string()}>{ human_date(date) }</time>
+                                    }
+                                    { format!(" · {}", plural(n, "mention", "mentions")) }
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </section>
+            <section class="entity-cooccur">
+                <h2>{ "Appears with" }</h2>
+                if partners.is_empty() {
+                    <p class="empty">{ "No other entity shares a document with it." }</p>
+                } else {
+                    <div class="cooccur-columns">
+                        <div>
+                            <h3>{ "Most shared documents" }</h3>
+                            <ol class="cooccur by-count">
+                                { for by_count.iter().map(|p| partner_link(p, plural(p.both as usize, "doc", "docs"))) }
+                            </ol>
+                        </div>
+                        <div>
+                            <h3>{ "Most specific (lift)" }</h3>
+                            if by_lift.is_empty() {
+                                <p class="empty">{ format!("No entity shares at least {} documents with it.", cooccur::MIN_COUNT_FOR_LIFT) }</p>
+                            } else {
+                                <ol class="cooccur by-lift">
+                                    { for by_lift.iter().map(|p| partner_link(p, format!("lift {:.1} · {}", p.lift, plural(p.both as usize, "doc", "docs")))) }
+                                </ol>
+                                <p class="hint">{ format!("Lift: how much more often they share a document than chance; pairs with at least {} shared documents.", cooccur::MIN_COUNT_FOR_LIFT) }</p>
+                            }
+                        </div>
+                    </div>
+                }
+            </section>
+        </section>
+    }
+}

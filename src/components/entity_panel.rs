@@ -1,0 +1,123 @@
+//! The entity panel: entities grouped by type with their document counts for the current filter;
+//! each adds (or removes) itself as a filter.
+
+use std::rc::Rc;
+
+use dossier_engine::view::{self, View};
+use dossier_engine::{DocIdx, EntityIdx, EntityKind};
+use yew::prelude::*;
+
+use super::{kind_class, kind_plural};
+
+/// Entities shown per group before "show all".
+const COLLAPSED: usize = 12;
+
+/// Properties of [`EntityPanel`].
+#[derive(Properties, PartialEq)]
+pub struct EntityPanelProps {
+    /// The current view.
+    pub view: View,
+    /// Matching documents.
+    pub results: Rc<Vec<DocIdx>>,
+}
+
+/// `#entity-panel`.
+#[function_component(EntityPanel)]
+pub fn entity_panel(props: &EntityPanelProps) -> Html {
+    let corpus = crate::corpus();
+    let mut in_results = vec![false; corpus.documents.len()];
+    for &i in props.results.iter() {
+        in_results[i as usize] = true;
+    }
+    let mut groups: Vec<(EntityKind, Vec<(EntityIdx, usize)>)> = EntityKind::ALL
+        .into_iter()
+        .map(|k| (k, Vec::new()))
+        .collect();
+    for (i, e) in corpus.entities.iter().enumerate() {
+        let n = e
+            .documents
+            .iter()
+            .filter(|&&d| in_results.get(d as usize).copied().unwrap_or(false))
+            .count();
+        let active = props.view.entities.contains(&e.id);
+        if n > 0 || active {
+            if let Some(g) = groups.iter_mut().find(|g| g.0 == e.kind) {
+                g.1.push((i as EntityIdx, n));
+            }
+        }
+    }
+    html! {
+        <section id="entity-panel" aria-label="Entities">
+            <h2>{ "Entities" }</h2>
+            if corpus.entities.is_empty() {
+                <p class="empty">{ "No entities were found in this corpus." }</p>
+            } else if groups.iter().all(|g| g.1.is_empty()) {
+                <p class="empty">{ "No entities in the matching documents." }</p>
+            }
+            { for groups.into_iter().filter(|g| !g.1.is_empty()).map(|(kind, mut items)| {
+                items.sort_by(|a, b| b.1.cmp(&a.1).then(
+                    corpus.entities[a.0 as usize].name.cmp(&corpus.entities[b.0 as usize].name)));
+                html! { <FacetGroup key={kind.as_str()} {kind} {items} view={props.view.clone()} /> }
+            }) }
+        </section>
+    }
+}
+
+/// Properties of [`FacetGroup`].
+#[derive(Properties, PartialEq)]
+pub struct FacetGroupProps {
+    /// The entity type of this group.
+    pub kind: EntityKind,
+    /// Entities and their counts, in display order.
+    pub items: Vec<(EntityIdx, usize)>,
+    /// The current view.
+    pub view: View,
+}
+
+/// One type's entities, collapsed to the first few until expanded.
+#[function_component(FacetGroup)]
+pub fn facet_group(props: &FacetGroupProps) -> Html {
+    let corpus = crate::corpus();
+    let expanded = use_state(|| false);
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let shown = if *expanded {
+        props.items.len()
+    } else {
+        COLLAPSED.min(props.items.len())
+    };
+    let view = &props.view;
+    html! {
+        <section class={classes!("facet-group", kind_class(props.kind))}>
+            <h3><span class={classes!("swatch", kind_class(props.kind))} aria-hidden="true"></span>{ kind_plural(props.kind) }</h3>
+            <ul>
+                { for props.items[..shown].iter().map(|&(i, n)| {
+                    let e = &corpus.entities[i as usize];
+                    let active = view.entities.contains(&e.id);
+                    let page = view::with_entity_page(&view::with_doc(view, None), Some(&e.id));
+                    html! {
+                        <li>
+                            <a class={classes!("facet-entity", kind_class(e.kind), active.then_some("active"))}
+                               data-entity-id={e.id.clone()}
+                               href={view::href(&view::toggle_entity(view, &e.id))}
+                               aria-current={active.then_some("true")}
+                               title={if active { format!("Remove the filter {}", e.name) } else { format!("Show only documents mentioning {}", e.name) }}>
+                                <span class="name">{ e.name.clone() }</span>
+                                <span class="count">{ n }</span>
+                            </a>
+                            <a class="entity-page-link" data-entity-id={e.id.clone()} href={view::href(&page)}
+                               title={format!("Open the page of {}", e.name)} aria-label={format!("About {}", e.name)}>{ "›" }</a>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.items.len() > COLLAPSED {
+                <button type="button" class="show-all" onclick={toggle}>
+                    { if *expanded { "Show fewer".to_string() } else { format!("Show all {}", props.items.len()) } }
+                </button>
+            }
+        </section>
+    }
+}
