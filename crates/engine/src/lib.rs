@@ -24,6 +24,7 @@ pub mod load;
 pub mod model;
 pub mod network;
 pub mod parse;
+pub mod quotes;
 pub mod snapshot;
 pub mod timeline;
 pub mod view;
@@ -95,7 +96,8 @@ impl BuildOutput {
 }
 
 /// Runs the whole pipeline over in-memory files: parse every file, check ids, extract and merge
-/// entities (applying `curation`, the text of an optional `entities.toml`).
+/// entities (applying `curation`, the text of an optional `entities.toml`), then find and
+/// attribute quotations.
 pub fn build(files: &[SourceFile], curation: Option<&str>) -> BuildOutput {
     build_at(files, curation, None)
 }
@@ -140,6 +142,14 @@ pub fn build_at(
         }
         Err(diags) => out.diagnostics.extend(diags),
     }
+    out.corpus.quotes = documents
+        .iter()
+        .enumerate()
+        .flat_map(|(i, doc)| {
+            let mentions = out.corpus.mentions.get(i).map_or(&[][..], Vec::as_slice);
+            quotes::extract_quotes(i as DocIdx, doc, mentions, &out.corpus.entities)
+        })
+        .collect();
     out.corpus.documents = documents;
     out
 }

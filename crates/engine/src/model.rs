@@ -163,6 +163,8 @@ pub struct Corpus {
     pub entities: Vec<Entity>,
     /// For each document (same order as `documents`), its mentions sorted by `start`.
     pub mentions: Vec<Vec<Mention>>,
+    /// Every quotation, by document then position (see [`crate::quotes`]).
+    pub quotes: Vec<crate::quotes::Quote>,
 }
 
 impl Corpus {

@@ -9,7 +9,7 @@ use std::fmt;
 /// First bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DOSSIER\0";
 /// Version of the layout; decoding any other version fails with [`DecodeError::Version`].
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Why a snapshot could not be decoded.
 #[derive(Debug, PartialEq, Eq)]
@@ -115,6 +115,14 @@ mod tests {
                 end: 34,
                 adjective: false,
             }]],
+            quotes: vec![crate::quotes::Quote {
+                document: 0,
+                start: 10,
+                end: 19,
+                speaker: Some("his office".into()),
+                entity: None,
+                continued: false,
+            }],
         }
     }
 
