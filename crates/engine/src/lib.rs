@@ -25,7 +25,9 @@ pub mod model;
 pub mod network;
 pub mod parse;
 pub mod quotes;
+pub mod search;
 pub mod snapshot;
+pub mod text;
 pub mod timeline;
 pub mod view;
 
@@ -150,6 +152,7 @@ pub fn build_at(
             quotes::extract_quotes(i as DocIdx, doc, mentions, &out.corpus.entities)
         })
         .collect();
+    out.corpus.index = search::build_index(&documents);
     out.corpus.documents = documents;
     out
 }

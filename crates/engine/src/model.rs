@@ -165,6 +165,8 @@ pub struct Corpus {
     pub mentions: Vec<Vec<Mention>>,
     /// Every quotation, by document then position (see [`crate::quotes`]).
     pub quotes: Vec<crate::quotes::Quote>,
+    /// The full-text index of titles and bodies, built at compile time.
+    pub index: crate::search::Index,
 }
 
 impl Corpus {

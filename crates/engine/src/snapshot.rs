@@ -71,7 +71,7 @@ mod tests {
 
     fn sample() -> Corpus {
         let body = "Heading\n\nA paragraph about Vilnius.".to_string();
-        Corpus {
+        let mut corpus = Corpus {
             documents: vec![Document {
                 id: "a".into(),
                 title: "A title".into(),
@@ -123,7 +123,10 @@ mod tests {
                 entity: None,
                 continued: false,
             }],
-        }
+            index: crate::search::Index::default(),
+        };
+        corpus.index = crate::search::build_index(&corpus.documents);
+        corpus
     }
 
     #[test]

@@ -482,6 +482,8 @@ pub const ROLE_BEFORE: &[&str] = &[
 /// Verbs of speech after a name that make it a person (`Rutte said`).
 pub const SPEECH_VERBS: &[&str] = &[
     "said",
+    "spoke",
+    "speaks",
     "says",
     "told",
     "added",

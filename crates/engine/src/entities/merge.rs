@@ -353,7 +353,7 @@ pub fn merge(
             && e.strong == [0; 4]
         {
             let weak = e.votes.iter().sum::<u32>() < 2;
-            let common = ms.iter().all(|&m| raws[m].sentence_start);
+            let common = ms.iter().all(|&m| raws[m].sentence_start) && e.votes[0] < 2;
             if weak || common || e.compound {
                 continue;
             }

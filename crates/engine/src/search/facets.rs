@@ -1,0 +1,169 @@
+//! Facets as bitsets: one set per entity, source and year, intersected with the current results
+//! to count what each choice would leave (after Pagefind's `filter.rs`).
+
+use crate::model::{Corpus, DocIdx, EntityIdx};
+use chrono::Datelike;
+
+/// A set of documents, one bit each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BitSet {
+    words: Vec<u64>,
+}
+
+impl BitSet {
+    /// An empty set for `n` documents.
+    pub fn new(n: usize) -> BitSet {
+        BitSet {
+            words: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    /// The set of the given documents.
+    pub fn from_docs(n: usize, docs: impl IntoIterator<Item = DocIdx>) -> BitSet {
+        let mut s = BitSet::new(n);
+        for d in docs {
+            s.insert(d);
+        }
+        s
+    }
+
+    /// Adds a document.
+    pub fn insert(&mut self, d: DocIdx) {
+        if let Some(w) = self.words.get_mut(d as usize / 64) {
+            *w |= 1 << (d % 64);
+        }
+    }
+
+    /// True when the document is in the set.
+    pub fn contains(&self, d: DocIdx) -> bool {
+        self.words
+            .get(d as usize / 64)
+            .is_some_and(|w| w & (1 << (d % 64)) != 0)
+    }
+
+    /// Number of documents in both sets.
+    pub fn intersection_count(&self, other: &BitSet) -> u32 {
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones())
+            .sum()
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> u32 {
+        self.words.iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|&w| w == 0)
+    }
+}
+
+/// Counts of each facet value within a result set, non-zero only, largest first.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Entities.
+    pub entities: Vec<(EntityIdx, u32)>,
+    /// Sources.
+    pub sources: Vec<(String, u32)>,
+    /// Years.
+    pub years: Vec<(i32, u32)>,
+}
+
+/// The precomputed bitsets of a corpus.
+#[derive(Clone, Debug, Default)]
+pub struct Facets {
+    n: usize,
+    entities: Vec<BitSet>,
+    sources: Vec<(String, BitSet)>,
+    years: Vec<(i32, BitSet)>,
+}
+
+impl Facets {
+    /// Builds one bitset per entity, source and year.
+    pub fn new(corpus: &Corpus) -> Facets {
+        let n = corpus.documents.len();
+        let entities = corpus
+            .entities
+            .iter()
+            .map(|e| BitSet::from_docs(n, e.documents.iter().copied()))
+            .collect();
+        let mut sources: std::collections::BTreeMap<String, BitSet> = Default::default();
+        let mut years: std::collections::BTreeMap<i32, BitSet> = Default::default();
+        for (i, d) in corpus.documents.iter().enumerate() {
+            if let Some(s) = &d.source {
+                sources
+                    .entry(s.clone())
+                    .or_insert_with(|| BitSet::new(n))
+                    .insert(i as DocIdx);
+            }
+            if let Some(date) = d.date {
+                years
+                    .entry(date.year())
+                    .or_insert_with(|| BitSet::new(n))
+                    .insert(i as DocIdx);
+            }
+        }
+        Facets {
+            n,
+            entities,
+            sources: sources.into_iter().collect(),
+            years: years.into_iter().collect(),
+        }
+    }
+
+    /// The bitset of a result list.
+    pub fn set(&self, docs: &[DocIdx]) -> BitSet {
+        BitSet::from_docs(self.n, docs.iter().copied())
+    }
+
+    /// The documents of one entity.
+    pub fn entity(&self, e: EntityIdx) -> Option<&BitSet> {
+        self.entities.get(e as usize)
+    }
+
+    /// Counts every facet value against `results`.
+    pub fn counts(&self, results: &BitSet) -> FacetCounts {
+        let mut c = FacetCounts {
+            entities: self
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i as EntityIdx, s.intersection_count(results)))
+                .filter(|x| x.1 > 0)
+                .collect(),
+            sources: self
+                .sources
+                .iter()
+                .map(|(k, s)| (k.clone(), s.intersection_count(results)))
+                .filter(|x| x.1 > 0)
+                .collect(),
+            years: self
+                .years
+                .iter()
+                .map(|(k, s)| (*k, s.intersection_count(results)))
+                .filter(|x| x.1 > 0)
+                .collect(),
+        };
+        c.entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        c.sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        c.years.sort_by_key(|y| std::cmp::Reverse(y.0));
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitset_counts_intersections() {
+        let a = BitSet::from_docs(130, [1, 64, 129]);
+        let b = BitSet::from_docs(130, [64, 129, 5]);
+        assert_eq!(a.intersection_count(&b), 2);
+        assert!(a.contains(129) && !a.contains(5));
+        assert_eq!(a.len(), 3);
+    }
+}

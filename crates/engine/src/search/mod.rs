@@ -1,0 +1,356 @@
+//! Full-text search: the compile-time [`index`], the [`query`] language, BM25 ranking with a title
+//! boost (exact forms above stems above prefixes above one-typo matches), date/entity/source
+//! filters, highlight ranges for snippets and the reader, and bitset [`facets`].
+//!
+//! ```
+//! use dossier_engine::{build, search, SourceFile};
+//!
+//! let out = build(&[SourceFile { path: "a.txt".into(), bytes: b" date 2024-04-02 Leaders met in Vilnius.".to_vec() }], None);
+//! let q = search::query::parse("vilnus", false); // one typo
+//! let r = search::search(&out.corpus, &q, &search::Filters::default(), search::Sort::Relevance);
+//! assert_eq!(r.docs, [0]);
+//! ```
+
+pub mod facets;
+pub mod index;
+pub mod query;
+
+use crate::entities::fold;
+use crate::model::{Corpus, DocIdx, EntityKind};
+use crate::text;
+use chrono::NaiveDate;
+use query::{Query, Term};
+use std::collections::{HashMap, HashSet};
+
+pub use index::{build as build_index, Index};
+
+/// Filters chosen outside the query text (facets, the timeline brush).
+#[derive(Clone, Debug, Default)]
+pub struct Filters {
+    /// Entity ids that must all be mentioned.
+    pub entities: Vec<String>,
+    /// Sources, any of which may match.
+    pub sources: Vec<String>,
+    /// Earliest date (inclusive).
+    pub from: Option<NaiveDate>,
+    /// Latest date (inclusive).
+    pub to: Option<NaiveDate>,
+}
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first (newest first when there are no words).
+    #[default]
+    Relevance,
+    /// Newest first; undated last.
+    Newest,
+    /// Oldest first; undated last.
+    Oldest,
+}
+
+/// What to mark in texts: the folded words and phrases a query matched.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Highlight {
+    /// Folded words (exact, stem, prefix and typo matches of the query words).
+    pub words: HashSet<String>,
+    /// Folded phrases.
+    pub phrases: Vec<Vec<String>>,
+}
+
+/// Matching documents in order, with what was ignored and what to highlight.
+#[derive(Clone, Debug, Default)]
+pub struct Results {
+    /// Documents, best first.
+    pub docs: Vec<DocIdx>,
+    /// What the query parser dropped.
+    pub ignored: Vec<String>,
+    /// Words and phrases to mark.
+    pub highlight: Highlight,
+}
+
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+const TITLE_BOOST: f32 = 2.0;
+const W_EXACT: f32 = 1.0;
+const W_STEM: f32 = 0.7;
+const W_PREFIX: f32 = 0.5;
+const W_FUZZY: f32 = 0.35;
+
+struct Ctx<'a> {
+    corpus: &'a Corpus,
+    index: &'a Index,
+    avg: f32,
+    n: f32,
+}
+
+impl Ctx<'_> {
+    fn bm25(&self, term: u32, weight: f32, out: &mut HashMap<DocIdx, f32>) {
+        let postings = &self.index.postings[term as usize];
+        let df = postings.len() as f32;
+        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
+        for p in postings {
+            let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
+            let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
+            let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg));
+            let e = out.entry(p.doc).or_insert(0.0);
+            *e = e.max(s);
+        }
+    }
+
+    fn term(&self, t: &Term, hl: &mut Highlight) -> HashMap<DocIdx, f32> {
+        let mut out = HashMap::new();
+        match t {
+            Term::Word { text, prefix } => {
+                let mut seen = HashSet::new();
+                let mut add =
+                    |id: u32, w: f32, out: &mut HashMap<DocIdx, f32>, hl: &mut Highlight| {
+                        if seen.insert(id) {
+                            self.bm25(id, w, out);
+                            hl.words.insert(self.index.terms[id as usize].clone());
+                        }
+                    };
+                if let Some(id) = self.index.term(text) {
+                    add(id, W_EXACT, &mut out, hl);
+                }
+                for &id in self.index.same_stem(text) {
+                    add(id, W_STEM, &mut out, hl);
+                }
+                if *prefix {
+                    for id in self.index.prefixed(text).take(64) {
+                        add(id, W_PREFIX, &mut out, hl);
+                    }
+                }
+                if text.chars().count() >= 5 {
+                    for id in self.index.fuzzy(text) {
+                        add(id, W_FUZZY, &mut out, hl);
+                    }
+                }
+            }
+            Term::Phrase(words) => {
+                let ids: Option<Vec<u32>> = words.iter().map(|w| self.index.term(w)).collect();
+                let Some(ids) = ids else { return out };
+                let mut parts: Vec<HashMap<DocIdx, f32>> = ids
+                    .iter()
+                    .map(|&id| {
+                        let mut m = HashMap::new();
+                        self.bm25(id, W_EXACT, &mut m);
+                        m
+                    })
+                    .collect();
+                let first = parts.pop().unwrap_or_default();
+                for (doc, score) in first {
+                    if parts.iter().all(|p| p.contains_key(&doc)) && self.has_phrase(doc, words) {
+                        out.insert(doc, score + parts.iter().map(|p| p[&doc]).sum::<f32>());
+                    }
+                }
+                hl.phrases.push(words.clone());
+            }
+            Term::Entity { name, kind } => {
+                for e in self.entities(name, *kind) {
+                    for &d in &self.corpus.entities[e].documents {
+                        out.insert(d, 1.0);
+                    }
+                }
+            }
+            Term::Source(s) => {
+                for (i, d) in self.corpus.documents.iter().enumerate() {
+                    if d.source
+                        .as_deref()
+                        .is_some_and(|src| fold(src).contains(s.as_str()))
+                    {
+                        out.insert(i as DocIdx, 0.5);
+                    }
+                }
+            }
+            Term::Said(s) => {
+                for q in &self.corpus.quotes {
+                    let by_entity = q
+                        .entity
+                        .and_then(|e| self.corpus.entities.get(e as usize))
+                        .is_some_and(|e| fold(&e.name).contains(s.as_str()));
+                    let by_text = q
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|sp| fold(sp).contains(s.as_str()));
+                    if by_entity || by_text {
+                        out.insert(q.document, 1.0);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Entities whose name, id or a form equals the folded name; else whose name has it as a word prefix.
+    fn entities(&self, name: &str, kind: Option<EntityKind>) -> Vec<usize> {
+        let of_kind = |e: &&crate::model::Entity| kind.is_none_or(|k| e.kind == k);
+        let exact: Vec<usize> = self
+            .corpus
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| of_kind(e))
+            .filter(|(_, e)| {
+                fold(&e.name) == name
+                    || e.id == name
+                    || e.forms.iter().any(|f| fold(&f.text) == name)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        self.corpus
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| of_kind(e))
+            .filter(|(_, e)| {
+                let n = fold(&e.name);
+                n.starts_with(name) || n.contains(&format!(" {name}"))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn has_phrase(&self, doc: DocIdx, words: &[String]) -> bool {
+        let d = &self.corpus.documents[doc as usize];
+        [d.title.as_str(), d.body.as_str()].iter().any(|t| {
+            let ws = text::words(t);
+            ws.windows(words.len())
+                .any(|win| win.iter().zip(words).all(|(a, b)| &a.folded == b))
+        })
+    }
+}
+
+/// Runs a query with filters over a corpus and its index.
+pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> Results {
+    let index = &corpus.index;
+    let ctx = Ctx {
+        corpus,
+        index,
+        avg: index.mean_length(),
+        n: corpus.documents.len() as f32,
+    };
+    let mut hl = Highlight::default();
+    let from = [filters.from, query.from].into_iter().flatten().max();
+    let to = [filters.to, query.to].into_iter().flatten().min();
+    let entity_sets: Vec<&[DocIdx]> = filters
+        .entities
+        .iter()
+        .filter_map(|id| corpus.entity_index(id))
+        .map(|e| corpus.entities[e as usize].documents.as_slice())
+        .collect();
+    let mut scores: Option<HashMap<DocIdx, f32>> = None;
+    let mut excluded: HashSet<DocIdx> = HashSet::new();
+    for clause in &query.clauses {
+        let mut any: HashMap<DocIdx, f32> = HashMap::new();
+        let mut sink = Highlight::default();
+        for t in &clause.any {
+            for (d, s) in ctx.term(t, if clause.negated { &mut sink } else { &mut hl }) {
+                *any.entry(d).or_insert(0.0) += s;
+            }
+        }
+        if clause.negated {
+            excluded.extend(any.keys());
+            continue;
+        }
+        scores = Some(match scores {
+            None => any,
+            Some(prev) => prev
+                .into_iter()
+                .filter_map(|(d, s)| any.get(&d).map(|a| (d, s + a)))
+                .collect(),
+        });
+    }
+    let text_query = scores.is_some();
+    let mut hits: Vec<(DocIdx, f32)> = corpus
+        .documents
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| {
+            let i = i as DocIdx;
+            if excluded.contains(&i) {
+                return None;
+            }
+            let score = match &scores {
+                Some(s) => *s.get(&i)?,
+                None => 0.0,
+            };
+            let dated_ok = (from.is_none() && to.is_none())
+                || d.date
+                    .is_some_and(|x| from.is_none_or(|f| x >= f) && to.is_none_or(|t| x <= t));
+            let ok = dated_ok
+                && entity_sets.iter().all(|s| s.binary_search(&i).is_ok())
+                && (filters.sources.is_empty()
+                    || d.source
+                        .as_ref()
+                        .is_some_and(|s| filters.sources.contains(s)));
+            ok.then_some((i, score))
+        })
+        .collect();
+    let date = |i: DocIdx| corpus.documents[i as usize].date;
+    match sort {
+        Sort::Relevance if text_query => hits.sort_by(|a, b| {
+            b.1.partial_cmp(&a.1)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then(date(b.0).cmp(&date(a.0)))
+                .then(a.0.cmp(&b.0))
+        }),
+        Sort::Relevance | Sort::Newest => hits.sort_by(|a, b| {
+            date(a.0)
+                .is_none()
+                .cmp(&date(b.0).is_none())
+                .then(date(b.0).cmp(&date(a.0)))
+                .then(a.0.cmp(&b.0))
+        }),
+        Sort::Oldest => hits.sort_by(|a, b| {
+            date(a.0)
+                .is_none()
+                .cmp(&date(b.0).is_none())
+                .then(date(a.0).cmp(&date(b.0)))
+                .then(a.0.cmp(&b.0))
+        }),
+    }
+    Results {
+        docs: hits.into_iter().map(|h| h.0).collect(),
+        ignored: query.ignored.clone(),
+        highlight: hl,
+    }
+}
+
+/// Byte ranges in `text` of every word and phrase to highlight, sorted and not overlapping.
+pub fn hit_ranges(text: &str, hl: &Highlight) -> Vec<(usize, usize)> {
+    if hl.words.is_empty() && hl.phrases.is_empty() {
+        return Vec::new();
+    }
+    let ws = text::words(text);
+    let mut out: Vec<(usize, usize)> = ws
+        .iter()
+        .filter(|w| hl.words.contains(&w.folded))
+        .map(|w| (w.start, w.end))
+        .collect();
+    for p in &hl.phrases {
+        if p.is_empty() {
+            continue;
+        }
+        for win in ws.windows(p.len()) {
+            if win.iter().zip(p).all(|(a, b)| &a.folded == b) {
+                out.push((win[0].start, win[p.len() - 1].end));
+            }
+        }
+    }
+    out.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (s, e) in out {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,193 @@
+//! Search tests on small invented corpora.
+
+use super::query::parse;
+use super::*;
+use crate::{build, SourceFile};
+
+fn corpus(docs: &[(&str, &str)]) -> Corpus {
+    let files: Vec<SourceFile> = docs
+        .iter()
+        .map(|(name, text)| SourceFile {
+            path: format!("{name}.md"),
+            bytes: text.as_bytes().to_vec(),
+        })
+        .collect();
+    build(&files, None).corpus
+}
+
+fn ids(c: &Corpus, q: &str) -> Vec<String> {
+    let r = search(c, &parse(q, false), &Filters::default(), Sort::Relevance);
+    r.docs
+        .iter()
+        .map(|&d| c.documents[d as usize].id.clone())
+        .collect()
+}
+
+fn sample() -> Corpus {
+    corpus(&[
+        ("a", "---\ntitle: Rutte meets Nausėda\ndate: 2024-04-02\nsource: Wire\n---\nThe leaders discussed meetings on air defence in Vilnius."),
+        ("b", "---\ntitle: Budget talks\ndate: 2021-02-10\nsource: BNS\n---\nStoltenberg said the meeting with Nauseda covered the eastern flank."),
+        ("c", "---\ntitle: Summit\ndate: 2025-02-11\nsource: Wire\n---\nA summit in The Hague on defence spending. Rutte spoke about Ukraine."),
+    ])
+}
+
+#[test]
+fn folding_finds_diacritics_both_ways() {
+    let c = sample();
+    assert_eq!(ids(&c, "nauseda"), ["a", "b"]);
+    assert_eq!(ids(&c, "NAUSĖDA"), ["a", "b"]);
+}
+
+#[test]
+fn all_words_must_match() {
+    let c = sample();
+    assert_eq!(ids(&c, "rutte ukraine"), ["c"]);
+}
+
+#[test]
+fn title_boost_ranks_title_hits_first() {
+    let c = sample();
+    assert_eq!(ids(&c, "rutte"), ["a", "c"]);
+}
+
+#[test]
+fn exact_form_ranks_above_stem() {
+    let c = sample();
+    // `meeting` is exact in b and a stem match (`meetings`) in a.
+    assert_eq!(ids(&c, "meeting"), ["b", "a"]);
+}
+
+#[test]
+fn prefix_of_the_last_word_while_typing() {
+    let c = sample();
+    let r = search(
+        &c,
+        &parse("stolten", true),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    assert_eq!(r.docs, [1]);
+    let r = search(
+        &c,
+        &parse("stolten", false),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    assert!(r.docs.is_empty());
+}
+
+#[test]
+fn one_typo_for_long_words_ranked_below_exact() {
+    let c = sample();
+    assert_eq!(ids(&c, "stoltenbreg"), Vec::<String>::new(), "two edits");
+    assert_eq!(ids(&c, "stoltenbrg"), ["b"]);
+    assert_eq!(
+        ids(&c, "rutt"),
+        Vec::<String>::new(),
+        "short words need exact matches"
+    );
+    // `defence` exact in a and c; `defense` (one edit) in none: exact hits only.
+    assert_eq!(ids(&c, "defense"), ["a", "c"]);
+}
+
+#[test]
+fn phrases_exclusions_or() {
+    let c = sample();
+    assert_eq!(ids(&c, "\"eastern flank\""), ["b"]);
+    assert_eq!(ids(&c, "\"flank eastern\""), Vec::<String>::new());
+    assert_eq!(ids(&c, "rutte -ukraine"), ["a"]);
+    assert_eq!(ids(&c, "ukraine OR stoltenberg").len(), 2);
+}
+
+#[test]
+fn fields_filter() {
+    let c = sample();
+    assert_eq!(ids(&c, "source:bns"), ["b"]);
+    assert_eq!(ids(&c, "date:2024-04"), ["a"]);
+    assert_eq!(ids(&c, "date:2021..2024"), ["a", "b"]);
+    assert_eq!(ids(&c, "before:2024"), ["b"]);
+    assert_eq!(ids(&c, "after:2024-04"), ["c"]);
+    assert_eq!(ids(&c, "place:\"the hague\""), ["c"]);
+    assert_eq!(ids(&c, "person:stoltenberg"), ["b"]);
+}
+
+#[test]
+fn sorts_and_empty_query() {
+    let c = sample();
+    assert_eq!(ids(&c, ""), ["c", "a", "b"]);
+    let r = search(
+        &c,
+        &parse("defence", false),
+        &Filters::default(),
+        Sort::Oldest,
+    );
+    assert_eq!(r.docs, [0, 2]);
+}
+
+#[test]
+fn filters_combine_with_the_query() {
+    let c = sample();
+    let f = Filters {
+        sources: vec!["Wire".into()],
+        ..Filters::default()
+    };
+    let r = search(&c, &parse("rutte", false), &f, Sort::Relevance);
+    assert_eq!(r.docs.len(), 2);
+    let f = Filters {
+        from: NaiveDate::from_ymd_opt(2025, 1, 1),
+        ..Filters::default()
+    };
+    assert_eq!(search(&c, &parse("", false), &f, Sort::Relevance).docs, [2]);
+}
+
+#[test]
+fn malformed_query_still_searches_what_it_can() {
+    let c = sample();
+    let r = search(
+        &c,
+        &parse("rutte date:2024-99", false),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    assert_eq!(r.docs.len(), 2);
+    assert_eq!(r.ignored.len(), 1);
+}
+
+#[test]
+fn hit_ranges_cover_words_and_phrases_with_multibyte_text() {
+    let c = sample();
+    let r = search(
+        &c,
+        &parse("nauseda \"eastern flank\"", false),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    let text = "Nausėda saw the eastern flank.";
+    let ranges = hit_ranges(text, &r.highlight);
+    let marked: Vec<&str> = ranges.iter().map(|&(s, e)| &text[s..e]).collect();
+    assert_eq!(marked, ["Nausėda", "eastern flank"]);
+}
+
+#[test]
+fn facet_counts_follow_the_results() {
+    let c = sample();
+    let f = facets::Facets::new(&c);
+    let r = search(
+        &c,
+        &parse("rutte", false),
+        &Filters::default(),
+        Sort::Relevance,
+    );
+    let counts = f.counts(&f.set(&r.docs));
+    assert_eq!(counts.sources, [("Wire".to_string(), 2)]);
+    assert_eq!(counts.years, [(2025, 1), (2024, 1)]);
+    let rutte = c.entity_index("rutte").or(c.entity_index("mark-rutte"));
+    assert!(
+        counts
+            .entities
+            .iter()
+            .any(|(e, n)| Some(*e) == rutte && *n == 1),
+        "{:?}",
+        c.entities.iter().map(|e| &e.id).collect::<Vec<_>>()
+    );
+}
