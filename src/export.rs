@@ -110,8 +110,8 @@ mod tests {
                 title: "Rutte, \"NATO\"\nchief".into(),
                 ..Document::default()
             }],
-            entities: vec![],
             mentions: vec![vec![]],
+            ..Corpus::default()
         };
         let csv = results_csv(&corpus, &[0], "?q=x", "00");
         assert_eq!(

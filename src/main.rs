@@ -2,8 +2,8 @@
 //! the Yew app.
 //!
 //! Code map: `state` (the one reducer: view + notice), `route` (address bar and link clicks; the
-//! URL format is the engine's `view`), `keys` (shortcuts), `filter` (text filter and snippets,
-//! app-side until the engine's search lands), `cooccur` (co-occurrence ranking for the entity
+//! URL format is the engine's `view`), `keys` (shortcuts), `filter` (the engine's search for a view, marks and
+//! snippets), `cooccur` (co-occurrence ranking for the entity
 //! page, app-side until an engine equivalent exists), `components/` (one component per file).
 
 mod components;
@@ -22,7 +22,6 @@ use dossier_engine::Corpus;
 static SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 static CORPUS: OnceLock<Corpus> = OnceLock::new();
-static SEARCH_TEXT: OnceLock<filter::SearchText> = OnceLock::new();
 
 /// The embedded corpus, decoded at start-up.
 pub fn corpus() -> &'static Corpus {
@@ -35,11 +34,6 @@ pub fn corpus() -> &'static Corpus {
 pub fn fingerprint() -> &'static str {
     static FINGERPRINT: OnceLock<String> = OnceLock::new();
     FINGERPRINT.get_or_init(|| export::fingerprint(SNAPSHOT))
-}
-
-/// Folded text of every document for the text filter, built on first use.
-pub fn search_text() -> &'static filter::SearchText {
-    SEARCH_TEXT.get_or_init(|| filter::SearchText::new(corpus()))
 }
 
 /// Shows `message` in a visible `#fatal-error` box with a reload link and hides `#loading`.

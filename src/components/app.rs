@@ -164,7 +164,7 @@ pub fn app() -> Html {
                 sort: *sort,
                 ..View::default()
             };
-            filter::results(corpus(), crate::search_text(), &filter_view)
+            filter::results(corpus(), &filter_view)
         })
     };
     let results: Rc<Vec<u32>> = results;

@@ -27,7 +27,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let corpus = crate::corpus();
     let d = &corpus.documents[props.doc as usize];
     let view = &props.view;
-    let hits = filter::hits(&d.body, &filter::terms(&view.q));
+    let hits = filter::hits(&d.body, &filter::terms(corpus, &view.q));
     let mentions = valid_mentions(
         &d.body,
         corpus

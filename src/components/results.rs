@@ -30,7 +30,8 @@ const PAGE: usize = 100;
 pub fn results(props: &ResultsProps) -> Html {
     let corpus = crate::corpus();
     let view = &props.view;
-    let terms = filter::terms(&view.q);
+    let terms = filter::terms(corpus, &view.q);
+    let ignored = filter::parse(&view.q).ignored;
     let total = corpus.documents.len();
     let n = props.results.len();
     let shown = use_state(|| PAGE);
@@ -101,6 +102,11 @@ pub fn results(props: &ResultsProps) -> Html {
                 { sort }
                 <ExportMenu results={props.results.clone()} />
             </div>
+            if !ignored.is_empty() {
+                <p id="query-ignored" class="query-ignored" role="status">
+                    { "Part of the query was ignored: " }{ ignored.join("; ") }
+                </p>
+            }
             if n == 0 {
                 <div class="empty">
                     <p>{ "No document matches. Check the spelling, or try:" }</p>
@@ -155,7 +161,7 @@ fn suggestions(view: &View) -> Vec<(String, View, usize)> {
     }
     out.into_iter()
         .filter_map(|(label, v)| {
-            let k = filter::results(corpus, crate::search_text(), &v).len();
+            let k = filter::results(corpus, &v).len();
             (k > 0).then_some((label, View { doc: None, ..v }, k))
         })
         .collect()

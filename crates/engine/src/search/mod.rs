@@ -102,29 +102,9 @@ impl Ctx<'_> {
         let mut out = HashMap::new();
         match t {
             Term::Word { text, prefix } => {
-                let mut seen = HashSet::new();
-                let mut add =
-                    |id: u32, w: f32, out: &mut HashMap<DocIdx, f32>, hl: &mut Highlight| {
-                        if seen.insert(id) {
-                            self.bm25(id, w, out);
-                            hl.words.insert(self.index.terms[id as usize].clone());
-                        }
-                    };
-                if let Some(id) = self.index.term(text) {
-                    add(id, W_EXACT, &mut out, hl);
-                }
-                for &id in self.index.same_stem(text) {
-                    add(id, W_STEM, &mut out, hl);
-                }
-                if *prefix {
-                    for id in self.index.prefixed(text).take(64) {
-                        add(id, W_PREFIX, &mut out, hl);
-                    }
-                }
-                if text.chars().count() >= 5 {
-                    for id in self.index.fuzzy(text) {
-                        add(id, W_FUZZY, &mut out, hl);
-                    }
+                for (id, w) in expand(self.index, text, *prefix) {
+                    self.bm25(id, w, &mut out);
+                    hl.words.insert(self.index.terms[id as usize].clone());
                 }
             }
             Term::Phrase(words) => {
@@ -222,6 +202,53 @@ impl Ctx<'_> {
                 .any(|win| win.iter().zip(words).all(|(a, b)| &a.folded == b))
         })
     }
+}
+
+/// The index terms a query word matches, with their weights: the exact form, other forms with its
+/// stem, completions when `prefix`, and terms one edit away for words of five letters or more.
+pub fn expand(index: &Index, text: &str, prefix: bool) -> Vec<(u32, f32)> {
+    let mut out: Vec<(u32, f32)> = Vec::new();
+    let mut add = |id: u32, w: f32| {
+        if !out.iter().any(|x| x.0 == id) {
+            out.push((id, w));
+        }
+    };
+    if let Some(id) = index.term(text) {
+        add(id, W_EXACT);
+    }
+    for &id in index.same_stem(text) {
+        add(id, W_STEM);
+    }
+    if prefix {
+        for id in index.prefixed(text).take(64) {
+            add(id, W_PREFIX);
+        }
+    }
+    if text.chars().count() >= 5 {
+        for id in index.fuzzy(text) {
+            add(id, W_FUZZY);
+        }
+    }
+    out
+}
+
+/// What a query marks in texts, without running it: the index terms its words match, and its phrases.
+pub fn highlight(corpus: &Corpus, query: &Query) -> Highlight {
+    let mut hl = Highlight::default();
+    for clause in query.clauses.iter().filter(|c| !c.negated) {
+        for t in &clause.any {
+            match t {
+                Term::Word { text, prefix } => {
+                    for (id, _) in expand(&corpus.index, text, *prefix) {
+                        hl.words.insert(corpus.index.terms[id as usize].clone());
+                    }
+                }
+                Term::Phrase(words) => hl.phrases.push(words.clone()),
+                _ => {}
+            }
+        }
+    }
+    hl
 }
 
 /// Runs a query with filters over a corpus and its index.
