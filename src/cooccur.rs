@@ -93,7 +93,7 @@ mod tests {
                 entity("specific", vec![0, 1]),
             ],
             mentions: vec![vec![]; 4],
-            quotes: vec![],
+            ..Corpus::default()
         };
         let p = partners(&corpus, 0);
         assert_eq!(by_count(&p, 1)[0].both, 2);
