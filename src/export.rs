@@ -112,6 +112,7 @@ mod tests {
             }],
             entities: vec![],
             mentions: vec![vec![]],
+            ..Corpus::default()
         };
         let csv = results_csv(&corpus, &[0], "?q=x", "00");
         assert_eq!(
