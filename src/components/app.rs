@@ -19,6 +19,7 @@ use super::results::Results;
 use super::search_box::SearchBox;
 use super::source_panel::SourcePanel;
 use super::theme_toggle::ThemeToggle;
+use super::timeline::Timeline;
 use super::year_panel::YearPanel;
 use super::{human_date, kind_class, kind_plural};
 use crate::keys::{self, Command};
@@ -168,6 +169,26 @@ pub fn app() -> Html {
         })
     };
     let results: Rc<Vec<u32>> = results;
+    // The timeline charts the results without their date range, so a brush can be widened again.
+    let undated_results = {
+        let key = (v.q.clone(), v.entities.clone(), v.sources.clone());
+        use_memo(key, |(q, entities, sources)| {
+            let filter_view = View {
+                q: q.clone(),
+                entities: entities.clone(),
+                sources: sources.clone(),
+                ..View::default()
+            };
+            filter::results(corpus(), &filter_view)
+        })
+    };
+    let on_navigate = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |view: View| {
+            route::write(&view, Entry::Push);
+            dispatcher.dispatch(Action::Show { view, notice: None });
+        })
+    };
 
     let onclick = {
         let dispatcher = state.dispatcher();
@@ -241,6 +262,7 @@ pub fn app() -> Html {
                     <SourcePanel view={v.clone()} results={results.clone()} />
                 </aside>
                 <section class="results-pane" aria-label="Results">
+                    <Timeline view={v.clone()} results={undated_results} {on_navigate} />
                     <Results view={v.clone()} {results} />
                 </section>
                 <section class="reader-pane" id="reader-pane" aria-label="Reader">

@@ -15,6 +15,7 @@ pub mod results;
 pub mod search_box;
 pub mod source_panel;
 pub mod theme_toggle;
+pub mod timeline;
 pub mod year_panel;
 
 use chrono::NaiveDate;
