@@ -14,8 +14,8 @@ use web_sys::{Element, HtmlSelectElement, SvgElement};
 use yew::prelude::*;
 
 /// Chart size in SVG units (it scales to the pane width).
-const WIDTH: f64 = 640.0;
-const HEIGHT: f64 = 150.0;
+const WIDTH: f64 = 360.0;
+const HEIGHT: f64 = 130.0;
 /// Drags shorter than this (in SVG units) are clicks.
 const MIN_DRAG: f64 = 4.0;
 /// Headlines listed in a bucket's tooltip.
