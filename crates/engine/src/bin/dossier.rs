@@ -28,7 +28,7 @@ mod native {
 
     Usage:
       dossier inspect DIR          a table of documents and entities, the build summary and every problem
-      dossier inspect DIR --json   the same as JSON on stdout: {\"documents\":[...],\"entities\":[...]}
+      dossier inspect DIR --json   the same as JSON on stdout: {\"documents\":[...],\"entities\":[...],\"quotes\":[...]}
       dossier --help               this message
 
     DIR holds .txt, .md/.markdown (YAML front matter) and .jsonl files, and optionally entities.toml.
@@ -135,7 +135,20 @@ mod native {
                 })
             })
             .collect();
-        json!({ "documents": documents, "entities": entities })
+        let quotes: Vec<Value> = corpus
+            .quotes
+            .iter()
+            .filter_map(|q| {
+                let d = corpus.documents.get(q.document as usize)?;
+                Some(json!({
+                    "speaker": q.speaker,
+                    "entity": q.entity.and_then(|e| corpus.entities.get(e as usize)).map(|e| e.id.as_str()),
+                    "document": d.id,
+                    "text": q.text(d),
+                }))
+            })
+            .collect();
+        json!({ "documents": documents, "entities": entities, "quotes": quotes })
     }
 
     /// The readable view: aligned tables of documents and entities.
