@@ -30,6 +30,12 @@ pub fn corpus() -> &'static Corpus {
     })
 }
 
+/// Facet bitsets (one per entity, source and year), built on first use.
+pub fn facets() -> &'static dossier_engine::search::facets::Facets {
+    static FACETS: OnceLock<dossier_engine::search::facets::Facets> = OnceLock::new();
+    FACETS.get_or_init(|| dossier_engine::search::facets::Facets::new(corpus()))
+}
+
 /// Fingerprint of the embedded corpus, recorded in exports.
 pub fn fingerprint() -> &'static str {
     static FINGERPRINT: OnceLock<String> = OnceLock::new();

@@ -79,23 +79,26 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
 /// documents first.
 fn groups(results: &[DocIdx], active: &[String]) -> Vec<(EntityKind, Vec<(EntityIdx, usize)>)> {
     let corpus = crate::corpus();
-    let mut in_results = vec![false; corpus.documents.len()];
-    for &i in results {
-        in_results[i as usize] = true;
-    }
+    let facets = crate::facets();
+    // Counts against the current results: one bitset intersection per entity.
+    let counts = facets.counts(&facets.set(results));
     let mut groups: Vec<(EntityKind, Vec<(EntityIdx, usize)>)> = EntityKind::ALL
         .into_iter()
         .map(|k| (k, Vec::new()))
         .collect();
-    for (i, e) in corpus.entities.iter().enumerate() {
-        let n = e
-            .documents
-            .iter()
-            .filter(|&&d| in_results.get(d as usize).copied().unwrap_or(false))
-            .count();
-        if n > 0 || active.contains(&e.id) {
-            if let Some(g) = groups.iter_mut().find(|g| g.0 == e.kind) {
-                g.1.push((i as EntityIdx, n));
+    let mut push = |i: EntityIdx, n: usize| {
+        let kind = corpus.entities[i as usize].kind;
+        if let Some(g) = groups.iter_mut().find(|g| g.0 == kind) {
+            g.1.push((i, n));
+        }
+    };
+    for &(i, n) in &counts.entities {
+        push(i, n as usize);
+    }
+    for id in active {
+        if let Some(i) = corpus.entity_index(id) {
+            if !counts.entities.iter().any(|c| c.0 == i) {
+                push(i, 0);
             }
         }
     }

@@ -1,7 +1,24 @@
-//! The live text filter.
+//! The search box, with a help popover for the query language.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+/// The query language, as shown in the help popover.
+const HELP: &[(&str, &str)] = &[
+    ("rutte nato", "both words"),
+    ("\"eastern flank\"", "the exact phrase"),
+    ("nato -russia", "without a word"),
+    ("patriot OR missile", "either word"),
+    (
+        "person:rutte",
+        "mentions a person (also org:, place:, other:, entity:)",
+    ),
+    ("source:bns", "from a source"),
+    ("said:rutte", "quotes a speaker"),
+    ("date:2024-04", "in a year, month or day"),
+    ("date:2021-01..2021-03", "in a date range"),
+    ("before:2024 after:2021", "before or after a date"),
+];
 
 /// Properties of [`SearchBox`].
 #[derive(Properties, PartialEq)]
@@ -30,6 +47,15 @@ pub fn search_box(props: &SearchBoxProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
             />
+            <details id="query-help" class="query-help">
+                <summary aria-label="Search help">{ "?" }</summary>
+                <div class="query-help-body" role="note">
+                    <p>{ "Every word must match; case and accents do not matter, the last word is completed as you type, and one typo is forgiven in longer words." }</p>
+                    <dl>
+                        { for HELP.iter().map(|(q, what)| html! { <><dt><code>{ *q }</code></dt><dd>{ *what }</dd></> }) }
+                    </dl>
+                </div>
+            </details>
         </form>
     }
 }

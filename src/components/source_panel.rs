@@ -19,20 +19,15 @@ pub struct SourcePanelProps {
 /// `#source-panel`: links that add or remove a source filter.
 #[function_component(SourcePanel)]
 pub fn source_panel(props: &SourcePanelProps) -> Html {
-    let corpus = crate::corpus();
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for d in &corpus.documents {
-        if let Some(s) = &d.source {
-            counts.entry(s.as_str()).or_default();
-        }
-    }
+    let facets = crate::facets();
+    let mut counts: BTreeMap<&str, usize> =
+        facets.all_sources().into_iter().map(|s| (s, 0)).collect();
     if counts.is_empty() {
         return html! {};
     }
-    for &i in props.results.iter() {
-        if let Some(s) = &corpus.documents[i as usize].source {
-            *counts.entry(s.as_str()).or_default() += 1;
-        }
+    let found = facets.counts(&facets.set(&props.results)).sources;
+    for (source, n) in &found {
+        counts.insert(source.as_str(), *n as usize);
     }
     let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
     list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));

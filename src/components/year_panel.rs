@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use dossier_engine::view::{self, View};
 use dossier_engine::DocIdx;
 use yew::prelude::*;
@@ -20,20 +20,13 @@ pub struct YearPanelProps {
 /// `#year-panel`: one link per year that has documents in the corpus.
 #[function_component(YearPanel)]
 pub fn year_panel(props: &YearPanelProps) -> Html {
-    let corpus = crate::corpus();
-    let mut counts: BTreeMap<i32, usize> = BTreeMap::new();
-    for d in &corpus.documents {
-        if let Some(date) = d.date {
-            counts.entry(date.year()).or_default();
-        }
-    }
+    let facets = crate::facets();
+    let mut counts: BTreeMap<i32, usize> = facets.all_years().into_iter().map(|y| (y, 0)).collect();
     if counts.is_empty() {
         return html! {};
     }
-    for &i in props.results.iter() {
-        if let Some(date) = corpus.documents[i as usize].date {
-            *counts.entry(date.year()).or_default() += 1;
-        }
+    for (year, n) in facets.counts(&facets.set(&props.results)).years {
+        counts.insert(year, n as usize);
     }
     let v = &props.view;
     html! {

@@ -114,6 +114,16 @@ impl Facets {
         }
     }
 
+    /// Every year with a dated document, ascending.
+    pub fn all_years(&self) -> Vec<i32> {
+        self.years.iter().map(|y| y.0).collect()
+    }
+
+    /// Every source, sorted.
+    pub fn all_sources(&self) -> Vec<&str> {
+        self.sources.iter().map(|s| s.0.as_str()).collect()
+    }
+
     /// The bitset of a result list.
     pub fn set(&self, docs: &[DocIdx]) -> BitSet {
         BitSet::from_docs(self.n, docs.iter().copied())
