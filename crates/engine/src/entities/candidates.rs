@@ -60,18 +60,12 @@ pub struct Lexicon {
     pub mid_caps: std::collections::HashSet<String>,
 }
 
-impl Lexicon {
-    fn common(&self, word: &str) -> bool {
-        self.lower.contains(&fold(word))
-    }
-}
-
 const CONNECT_PARTICLES: &[&str] = &[
     "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di", "del", "dos",
 ];
 
-fn folded(t: &Token) -> String {
-    fold(&t.text)
+fn folded(t: &Token) -> &str {
+    &t.folded
 }
 
 fn is_candidate_start(t: &Token) -> bool {
@@ -86,17 +80,17 @@ fn is_role_head(toks: &[Token], i: usize) -> bool {
             .get(i + 1)
             .is_some_and(|n| gz::get().is_given_name(&n.text));
         return matches!(
-            prev.as_deref(),
+            prev,
             Some("secretary" | "attorney" | "surgeon" | "inspector" | "auditor" | "solicitor")
         ) || (prev.is_none() && next_given);
     }
     if w == "secretary" {
         return true;
     }
-    if matches!(w.as_str(), "foreign" | "defence" | "defense") {
+    if matches!(w, "foreign" | "defence" | "defense") {
         return false;
     }
-    is(gz::ROLE_HEADS, &w)
+    is(gz::ROLE_HEADS, w)
 }
 
 fn is_domain(s: &str) -> bool {
@@ -150,7 +144,7 @@ pub fn paragraph(
                 // Connectors: `Ministry of Defence`, `Ludwig van Beethoven`.
                 let w = folded(t);
                 let left = folded(&toks[j - 1]);
-                let left_cue = is(gz::ORG_CUES, &left) || is(gz::PLACE_CUES, &left);
+                let left_cue = is(gz::ORG_CUES, left) || is(gz::PLACE_CUES, left);
                 let mut k = j + 1;
                 if (w == "of" || w == "for") && left_cue {
                     if toks
@@ -159,7 +153,7 @@ pub fn paragraph(
                     {
                         k += 1;
                     }
-                } else if !is(CONNECT_PARTICLES, &w) {
+                } else if !is(CONNECT_PARTICLES, w) {
                     break;
                 }
                 match toks.get(k) {
@@ -205,12 +199,7 @@ fn acronyms(
                 break;
             }
             let f = folded(w);
-            if !w.cap
-                && matches!(
-                    f.as_str(),
-                    "and" | "of" | "for" | "the" | "on" | "in" | "de"
-                )
-            {
+            if !w.cap && matches!(f, "and" | "of" | "for" | "the" | "on" | "in" | "de") {
                 continue;
             }
             let initial = w.text.chars().next().unwrap_or(' ').to_uppercase().next();
@@ -270,7 +259,10 @@ fn span(
     // A whole gazetteer name, `The Hague` included.
     let whole = fold(&text(i, j));
     if let Some(place) = g.place(&whole) {
-        if !(j - i == 1 && toks[i].sentence_start && lex.common(&toks[i].text) && !toks[i].all_caps)
+        if !(j - i == 1
+            && toks[i].sentence_start
+            && lex.lower.contains(&toks[i].folded)
+            && !toks[i].all_caps)
         {
             push_place(doc, toks, i, j, &text(i, j), &place.name.clone(), out);
             return;
@@ -279,18 +271,17 @@ fn span(
     // Leading function words, calendar words and sentence-initial common words.
     let f = folded(&toks[i]);
     let lead_common = toks[i].sentence_start
-        && lex.common(&toks[i].text)
+        && lex.lower.contains(&toks[i].folded)
         && !g.is_given_name(&toks[i].text)
-        && g.place(&f).is_none()
-        && g.demonym(&f).is_none()
+        && g.place(f).is_none()
+        && g.demonym(f).is_none()
         && !is_role_head(toks, i)
-        && !is(gz::ROLE_MODIFIERS, &f);
-    if is(gz::FUNCTION_WORDS, &f) && !is(gz::ROLE_HEADS, &f) || is(gz::CALENDAR, &f) || lead_common
-    {
+        && !is(gz::ROLE_MODIFIERS, f);
+    if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) || is(gz::CALENDAR, f) || lead_common {
         return span(doc, body, toks, i + 1, j, lex, out);
     }
     // Calendar words inside split the span.
-    if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, &folded(&toks[k]))) {
+    if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, folded(&toks[k]))) {
         span(doc, body, toks, i, c, lex, out);
         return span(doc, body, toks, c + 1, j, lex, out);
     }
@@ -299,7 +290,7 @@ fn span(
         let mut s = h;
         while s > i && {
             let p = folded(&toks[s - 1]);
-            is(gz::ROLE_MODIFIERS, &p) || is_role_head(toks, s - 1) || p == "foreign"
+            is(gz::ROLE_MODIFIERS, p) || is_role_head(toks, s - 1) || p == "foreign"
         } {
             s -= 1;
         }
@@ -323,17 +314,17 @@ fn span(
         return;
     }
     let words = j - i;
-    if words == 1 && toks[i].all_caps && is(gz::COMMON_ACRONYMS, &f) {
+    if words == 1 && toks[i].all_caps && is(gz::COMMON_ACRONYMS, f) {
         return;
     }
     let last = folded(&toks[j - 1]);
     let cue = if words < 2 {
         None
-    } else if is(gz::ORG_CUES, &last) {
+    } else if is(gz::ORG_CUES, last) {
         Some(Kind::Organization)
-    } else if is(gz::PLACE_CUES, &last) {
+    } else if is(gz::PLACE_CUES, last) {
         Some(Kind::Place)
-    } else if is(gz::OTHER_CUES, &last) || f == "operation" {
+    } else if is(gz::OTHER_CUES, last) || f == "operation" {
         Some(Kind::Other)
     } else {
         None
@@ -372,8 +363,8 @@ fn span(
     // A known name followed by common words: `NATO Eastern Flank` -> `NATO`.
     if words > 1
         && cue.is_none()
-        && (toks[i].all_caps || g.place(&f).is_some())
-        && (i + 1..j).all(|k| lex.common(&toks[k].text))
+        && (toks[i].all_caps || g.place(f).is_some())
+        && (i + 1..j).all(|k| lex.lower.contains(&toks[k].folded))
     {
         span(doc, body, toks, i, i + 1, lex, out);
         return;
@@ -442,15 +433,13 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
     let next = toks.get(j).filter(|n| !n.sentence_start);
     let next_word = next.map(folded);
     let next_joined = next.is_some_and(|n| n.joined_to_prev || n.gap_before.trim() == ",");
-    if let Some(w) = next_word.as_deref() {
+    if let Some(w) = next_word {
         if is(gz::SPEECH_VERBS, w) {
             raw.votes[0] += 2;
         }
         if next_joined && !next.is_some_and(|n| n.cap) {
             let w2 = toks.get(j + 1).map(folded).unwrap_or_default();
-            if is(gz::OTHER_AFTER, w)
-                || (w == "air" && matches!(w2.as_str(), "defense" | "defence"))
-            {
+            if is(gz::OTHER_AFTER, w) || (w == "air" && matches!(w2, "defense" | "defence")) {
                 raw.votes[3] += 3;
             }
             if is(gz::PLACE_AFTER, w) {
@@ -460,12 +449,8 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
     }
     if i > 0 && !toks[i].sentence_start {
         let p = folded(&toks[i - 1]);
-        let pp = if i > 1 {
-            folded(&toks[i - 2])
-        } else {
-            String::new()
-        };
-        if !toks[i - 1].cap && is(gz::ROLE_BEFORE, &p) {
+        let pp = if i > 1 { folded(&toks[i - 2]) } else { "" };
+        if !toks[i - 1].cap && is(gz::ROLE_BEFORE, p) {
             raw.votes[0] += 3;
             raw.role.get_or_insert_with(|| toks[i - 1].text.clone());
         }
@@ -476,7 +461,7 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
         {
             raw.votes[1] += 2;
         }
-        if matches!(p.as_str(), "in" | "near" | "from" | "across" | "outside") {
+        if matches!(p, "in" | "near" | "from" | "across" | "outside") {
             raw.votes[2] += 1;
         }
     }

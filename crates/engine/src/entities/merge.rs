@@ -163,8 +163,9 @@ pub fn merge(
                 )
             })
     };
+    let keys: Vec<String> = raws.iter().map(Raw::key).collect();
     for (i, r) in raws.iter().enumerate() {
-        let key = split_key(r).unwrap_or_else(|| r.key());
+        let key = split_key(r).unwrap_or_else(|| keys[i].clone());
         let gi = group_of(key, &mut groups);
         groups[gi].members.push(i);
     }
@@ -196,16 +197,27 @@ pub fn merge(
             sets.union(a, e);
         }
     }
+    let kinds: Vec<Option<Kind>> = ev.iter().map(kind_of).collect();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, gr) in groups.iter().enumerate() {
+        if ev[o].words >= 2 && kinds[o] == Some(Kind::Organization) {
+            by_initials.entry(initials(&gr.key)).or_default().push(o);
+        }
+        if ev[o].words >= 2 && kinds[o] == Some(Kind::Person) {
+            if let Some(last) = gr.key.rsplit(' ').next() {
+                by_surname.entry(last).or_default().push(o);
+            }
+        }
+    }
     for (a, gr) in groups.iter().enumerate() {
         if !ev[a].acronym || ev[a].place || sets.find(a) != a {
             continue;
         }
-        let hits: Vec<usize> = (0..n)
-            .filter(|&o| o != a && ev[o].words >= 2 && kind_of(&ev[o]) == Some(Kind::Organization))
-            .filter(|&o| initials(&groups[o].key) == gr.key)
-            .collect();
-        if let [o] = hits[..] {
-            sets.union(a, o);
+        if let Some([o]) = by_initials.get(&gr.key).map(Vec::as_slice) {
+            if *o != a {
+                sets.union(a, *o);
+            }
         }
     }
     // Surnames to the one full name ending with them.
@@ -217,14 +229,12 @@ pub fn merge(
         if e.strong[1] + e.strong[3] > 0 {
             continue;
         }
-        let mut hits: Vec<usize> = (0..n)
-            .filter(|&o| {
-                o != s
-                    && ev[o].words >= 2
-                    && kind_of(&ev[o]) == Some(Kind::Person)
-                    && groups[o].key.rsplit(' ').next() == Some(groups[s].key.as_str())
-            })
-            .map(|o| sets.find(o))
+        let mut hits: Vec<usize> = by_surname
+            .get(groups[s].key.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|&&o| o != s)
+            .map(|&o| sets.find(o))
             .collect();
         hits.sort_unstable();
         hits.dedup();

@@ -64,6 +64,9 @@ pub fn extract(documents: &[Document], curation: Option<&str>) -> Extracted {
 /// Lower-cases and strips diacritics and typographic apostrophes: `Nausėda` -> `nauseda`.
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if s.is_ascii() {
+        return s.replace('`', "'").to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfkd() {
         if unicode_normalization::char::is_combining_mark(c) {

@@ -9,6 +9,8 @@ pub struct Token {
     pub end: usize,
     /// The word, without a possessive ending.
     pub text: String,
+    /// The word folded (lower case, no diacritics), computed once.
+    pub folded: String,
     /// First character is upper case.
     pub cap: bool,
     /// At least two letters and no lower-case letter (`NATO`, `VILNIUS`, `NATO2030`).
@@ -111,6 +113,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             start: base + start,
             end: base + word_end,
             text: word.to_string(),
+            folded: super::fold(word),
             cap: first.is_uppercase(),
             all_caps: letters.len() >= 2 && letters.iter().all(|c| !c.is_lowercase()),
             sentence_start,
