@@ -64,16 +64,18 @@ pub fn extract(documents: &[Document], curation: Option<&str>) -> Extracted {
 /// Lower-cases and strips diacritics and typographic apostrophes: `Nausėda` -> `nauseda`.
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    if s.is_ascii() {
-        return s.replace('`', "'").to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
             continue;
         }
         match c {
-            '’' | '‘' | '`' => out.push('\''),
+            '’' | '‘' => out.push('\''),
             'ł' | 'Ł' => out.push('l'),
             'ø' | 'Ø' => out.push('o'),
             'đ' | 'Đ' => out.push('d'),
@@ -81,7 +83,13 @@ pub fn fold(s: &str) -> String {
             'æ' | 'Æ' => out.push_str("ae"),
             'œ' | 'Œ' => out.push_str("oe"),
             'ı' => out.push('i'),
-            c => out.extend(c.to_lowercase()),
+            c => {
+                for d in std::iter::once(c).nfkd() {
+                    if !unicode_normalization::char::is_combining_mark(d) {
+                        out.extend(d.to_lowercase());
+                    }
+                }
+            }
         }
     }
     out

@@ -194,12 +194,21 @@ impl Ctx<'_> {
             .collect()
     }
 
+    /// The folded words occur in this order, separated by white space, in the title or body.
     fn has_phrase(&self, doc: DocIdx, words: &[String]) -> bool {
         let d = &self.corpus.documents[doc as usize];
+        let phrase = words.join(" ");
         [d.title.as_str(), d.body.as_str()].iter().any(|t| {
-            let ws = text::words(t);
-            ws.windows(words.len())
-                .any(|win| win.iter().zip(words).all(|(a, b)| &a.folded == b))
+            let folded: String = fold(t)
+                .chars()
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            folded.match_indices(phrase.as_str()).any(|(at, m)| {
+                let before = folded[..at].chars().next_back();
+                let after = folded[at + m.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
         })
     }
 }
