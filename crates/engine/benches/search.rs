@@ -46,7 +46,7 @@ fn main() {
                 let counts = facets.counts(&facets.set(&r.docs));
                 std::hint::black_box((r, counts));
                 let ms = t.elapsed().as_secs_f64() * 1000.0;
-                per_query.entry(*q).or_insert_with(Vec::new).push(ms);
+                per_query.entry(*q).or_default().push(ms);
                 samples.push(ms);
             }
         }
