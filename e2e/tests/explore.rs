@@ -74,6 +74,11 @@ async fn entity_mention_leads_to_its_page_and_back_to_a_document() {
     assert!(ok(b.url().await).contains("entity_page=jens-stoltenberg"));
     let docs = ok(b.eval(r##"return Array.from(document.querySelectorAll("#entity-documents a.doc-link")).map(a => a.dataset.docId.slice(0, 3)).sort().join(",");"##).await);
     assert_eq!(docs, "002,004", "Stoltenberg's documents");
+    // The entity page's timeline is the same chart component, with its own ids.
+    let bars = ok(b
+        .eval("return document.querySelectorAll('#entity-timeline g.bucket.nonempty').length;")
+        .await);
+    assert_eq!(bars, 2, "one bar for each of Stoltenberg's two dates");
     let page = ok(b
         .eval("return document.getElementById('entity-page').textContent;")
         .await);

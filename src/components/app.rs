@@ -213,7 +213,7 @@ pub fn app() -> Html {
     let entity_page = v.entity_page.as_deref().and_then(|id| c.entity_index(id));
     let doc = v.doc.as_deref().and_then(|id| c.document_index(id));
     let pane = if let Some(e) = entity_page {
-        html! { <EntityPage view={v.clone()} entity={e} /> }
+        html! { <EntityPage view={v.clone()} entity={e} on_navigate={on_navigate.clone()} /> }
     } else if let Some(d) = doc {
         html! { <Reader view={v.clone()} doc={d} results={results.clone()} /> }
     } else {

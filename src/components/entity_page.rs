@@ -4,7 +4,7 @@ use dossier_engine::view::{self, View};
 use dossier_engine::EntityIdx;
 use yew::prelude::*;
 
-use super::mention_timeline::MentionTimeline;
+use super::timeline::Timeline;
 use super::{human_date, kind_class, kind_label, plural};
 use crate::cooccur::{self, Partner};
 
@@ -18,6 +18,8 @@ pub struct EntityPageProps {
     pub view: View,
     /// The entity to show.
     pub entity: EntityIdx,
+    /// Called with the view its timeline's brush selects.
+    pub on_navigate: Callback<View>,
 }
 
 /// `<section id="entity-page">`.
@@ -37,15 +39,8 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
         })
         .collect();
     let total_mentions: usize = mention_counts.iter().sum();
-    let dates: Vec<_> = e
-        .documents
-        .iter()
-        .zip(&mention_counts)
-        .flat_map(|(&d, &n)| {
-            let date = corpus.documents.get(d as usize).and_then(|d| d.date);
-            std::iter::repeat_n(date, n.max(1))
-        })
-        .collect();
+    let entity_docs: std::rc::Rc<Vec<dossier_engine::DocIdx>> =
+        std::rc::Rc::new(e.documents.clone());
     let mut docs: Vec<(usize, usize)> = e
         .documents
         .iter()
@@ -114,8 +109,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 </ul>
             </section>
             <section class="entity-timeline">
-                <h2>{ "Mentions over time" }</h2>
-                <MentionTimeline {dates} label={format!("Mentions of {}", e.name)} />
+                <Timeline view={view.clone()} results={entity_docs} on_navigate={props.on_navigate.clone()} compact=true />
             </section>
             <section class="entity-docs">
                 <h2>{ "Documents" }</h2>

@@ -8,7 +8,6 @@ pub mod entity_panel;
 pub mod export_menu;
 pub mod hit_nav;
 pub mod legend;
-pub mod mention_timeline;
 pub mod notice;
 pub mod reader;
 pub mod results;

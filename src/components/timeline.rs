@@ -30,6 +30,10 @@ pub struct TimelineProps {
     pub results: Rc<Vec<DocIdx>>,
     /// Called with the view a brush selects (the app writes it to the URL as a new entry).
     pub on_navigate: Callback<View>,
+    /// A small chart for an entity page: no granularity control or burst list, and its own ids
+    /// (`entity-timeline…`) so it can sit beside the results timeline.
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// Entities of each document, for series and bursts, computed once.
@@ -60,6 +64,11 @@ const SERIES: [&str; 6] = [
 pub fn timeline(props: &TimelineProps) -> Html {
     let corpus = crate::corpus();
     let view = &props.view;
+    let p = if props.compact {
+        "entity-timeline"
+    } else {
+        "timeline"
+    };
     let drag = use_state(|| None::<(f64, f64)>);
     let svg_ref = use_node_ref();
     let dates: Vec<Option<NaiveDate>> = props
@@ -70,7 +79,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let hist = histogram(dates.iter().copied(), view.granularity, None);
     if hist.buckets.is_empty() {
         return html! {
-            <figure id="timeline" class="timeline">
+            <figure id={p} class="timeline">
                 <figcaption>{ match hist.undated { 0 => "No documents to chart.".to_string(), n => format!("{n} undated documents; nothing to chart.") } }</figcaption>
             </figure>
         };
@@ -236,9 +245,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let mut first_link = true;
 
     html! {
-        <figure id="timeline" class="timeline" aria-labelledby="timeline-title">
+        <figure id={p} class={classes!("timeline", props.compact.then_some("compact"))} aria-labelledby={format!("{p}-title")}>
             <div class="timeline-head">
-                <h2 id="timeline-title" class="timeline-title">{ "Timeline" }</h2>
+                <h2 id={format!("{p}-title")} class="timeline-title">{ if props.compact { "Documents over time" } else { "Timeline" } }</h2>
+                if !props.compact {
                 <label class="timeline-control">{ "By " }
                     <select id="timeline-granularity" onchange={on_granularity} aria-label="Timeline granularity">
                         <option value="" selected={current_g.is_none()}>{ format!("auto ({})", hist.granularity.as_str()) }</option>
@@ -247,14 +257,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }) }
                     </select>
                 </label>
+                }
                 if view.from.is_some() || view.to.is_some() {
-                    <a id="timeline-reset" class="timeline-reset" href={view::href(&range_view(None, None))}>{ "Reset dates" }</a>
+                    <a id={format!("{p}-reset")} class="timeline-reset" href={view::href(&range_view(None, None))}>{ "Reset dates" }</a>
                 }
                 if hist.undated > 0 {
                     <span class="timeline-undated">{ format!("{} undated", hist.undated) }</span>
                 }
             </div>
-            <svg ref={svg_ref} id="timeline-svg" viewBox={format!("0 0 {} {}", f(chart.width), f(chart.height))}
+            <svg ref={svg_ref} id={format!("{p}-svg")} viewBox={format!("0 0 {} {}", f(chart.width), f(chart.height))}
                  role="group" aria-label="Documents per bucket; arrow keys move between buckets, Enter narrows to one"
                  onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_leave} onkeydown={on_key}>
                 { for chart.y_ticks.iter().map(|t| html! {
@@ -320,7 +331,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                 </ul>
             }
-            if !found.is_empty() {
+            if !found.is_empty() && !props.compact {
                 <ul class="timeline-bursts" aria-label="Bursts">
                     { for found.iter().map(|burst| {
                         let (from, to) = (hist.buckets[burst.bucket].start, hist.buckets[burst.bucket].end);
@@ -332,10 +343,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }) }
                 </ul>
             }
-            <p class="visually-hidden" id="timeline-description">{ hist.describe() }</p>
+            <p class="visually-hidden" id={format!("{p}-description")}>{ hist.describe() }</p>
             <details class="timeline-table-toggle">
                 <summary>{ "Table" }</summary>
-                <table id="timeline-table">
+                <table id={format!("{p}-table")}>
                     <caption class="visually-hidden">{ "Documents per bucket" }</caption>
                     <thead><tr><th scope="col">{ "Period" }</th><th scope="col">{ "Documents" }</th></tr></thead>
                     <tbody>

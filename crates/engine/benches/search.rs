@@ -71,7 +71,7 @@ fn main() {
     let report = format!(
         "# Search latency\n\nGenerated corpora (about 400 words a document); {} queries × 5 runs each: a word, two words, a phrase, a prefix while typing, a typo, `person:`, a date range with a word, an exclusion, `OR`, and the empty query. Each sample is query parsing + search + facet counts over the results, natively; {}.\n\n\
          | documents | p50 | p95 | index bytes / document | build (parse, entities, quotes, index) |\n| --- | --- | --- | --- | --- |\n{rows}\n{slow}\n\
-         Command: `cargo bench -p dossier-engine --bench search` (sizes from `DOSSIER_BENCH_SIZES`, default `1000,10000,100000`).\n",
+         Command: `cargo bench -p dossier-engine --bench search` (sizes from `DOSSIER_BENCH_SIZES`, default `1000,10000,100000`; the bench profile inherits the release profile: opt-level `z`, LTO). Phrase queries check candidate documents' text (word positions are not indexed), so they are the slow tail.\n",
         QUERIES.len(),
         common::machine()
     );
