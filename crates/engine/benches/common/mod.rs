@@ -48,15 +48,26 @@ impl Rng {
     }
     /// An index in `0..n` with probability falling as 1/(i+1).
     pub fn zipf(&mut self, n: usize) -> usize {
-        let h: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
-        let mut x = (self.next() % 1_000_000) as f64 / 1_000_000.0 * h;
-        for i in 0..n {
-            x -= 1.0 / (i + 1) as f64;
-            if x <= 0.0 {
-                return i;
-            }
+        use std::cell::RefCell;
+        use std::collections::HashMap;
+        thread_local! {
+            static CUMULATIVE: RefCell<HashMap<usize, Vec<f64>>> = RefCell::new(HashMap::new());
         }
-        n - 1
+        let u = (self.next() % 1_000_000) as f64 / 1_000_000.0;
+        CUMULATIVE.with(|c| {
+            let mut c = c.borrow_mut();
+            let cum = c.entry(n).or_insert_with(|| {
+                let mut acc = 0.0;
+                (1..=n)
+                    .map(|i| {
+                        acc += 1.0 / i as f64;
+                        acc
+                    })
+                    .collect()
+            });
+            let x = u * cum[n - 1];
+            cum.partition_point(|&v| v < x).min(n - 1)
+        })
     }
 }
 
