@@ -395,6 +395,63 @@ impl Browser {
             .map_err(|e| format!("script failed: {e}\n{script}"))
     }
 
+    /// Runs `script` as the body of an async function (it may `await`) and returns what it
+    /// returns; a thrown error fails with its message.
+    pub async fn eval_async(&self, script: &str) -> Result<Value, String> {
+        let wrapped = format!(
+            "const done = arguments[arguments.length - 1];\n\
+             (async () => {{ {script}\n }})().then(v => done({{ ok: v === undefined ? null : v }}), e => done({{ err: String(e && e.stack || e) }}));"
+        );
+        let v = self
+            .client
+            .execute_async(&wrapped, vec![])
+            .await
+            .map_err(|e| format!("script failed: {e}\n{script}"))?;
+        match v.get("err") {
+            Some(e) => Err(format!("script threw: {e}\n{script}")),
+            None => Ok(v.get("ok").cloned().unwrap_or(Value::Null)),
+        }
+    }
+
+    /// Runs axe-core (from `.tools/node_modules/axe-core`, or `$AXE_CORE_JS`) over the page and
+    /// returns its serious and critical violations as `rule: target…` lines (empty when clean).
+    pub async fn axe_serious(&self) -> Result<Vec<String>, String> {
+        let path = env_path("AXE_CORE_JS", || {
+            workspace_root().join(".tools/node_modules/axe-core/axe.min.js")
+        });
+        let source = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "axe-core not found at {} ({e}); `cargo xtask test` installs it",
+                path.display()
+            )
+        })?;
+        self.eval(&format!("if (!window.axe) {{ {source} }} return true;"))
+            .await?;
+        let found = self
+            .eval_async(
+                "const r = await axe.run(document, { resultTypes: ['violations'] });\n\
+                 return r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')\n\
+                   .map(v => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`);",
+            )
+            .await?;
+        Ok(found
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Resizes the browser window (CSS pixels of the outer window).
+    pub async fn resize(&self, width: u32, height: u32) -> Result<(), String> {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .map_err(|e| format!("resize to {width}×{height}: {e}"))
+    }
+
     /// Polls `script` every 50 ms until it returns something other than `null`/`false`, or
     /// fails after `timeout` naming `what`.
     pub async fn wait_until(

@@ -13,7 +13,9 @@ use super::active_filters::ActiveFilters;
 use super::copy_link::CopyLink;
 use super::entity_page::EntityPage;
 use super::entity_panel::EntityPanel;
+use super::network::Network;
 use super::notice::Notice;
+use super::quotes::{quotes_in, Quotes};
 use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
@@ -209,6 +211,10 @@ pub fn app() -> Html {
         Callback::from(move |_| dispatcher.dispatch(Action::DismissNotice))
     };
 
+    let quote_count = {
+        let key = (results.clone(), v.q.clone());
+        *use_memo(key, |(results, q)| quotes_in(results, q).len())
+    };
     let c = corpus();
     let entity_page = v.entity_page.as_deref().and_then(|id| c.entity_index(id));
     let doc = v.doc.as_deref().and_then(|id| c.document_index(id));
@@ -262,8 +268,24 @@ pub fn app() -> Html {
                     <SourcePanel view={v.clone()} results={results.clone()} />
                 </aside>
                 <section class="results-pane" aria-label="Results">
-                    <Timeline view={v.clone()} results={undated_results} {on_navigate} />
-                    <Results view={v.clone()} {results} />
+                    <Timeline view={v.clone()} results={undated_results} on_navigate={on_navigate.clone()} />
+                    if v.network {
+                        <Network view={v.clone()} results={results.clone()} {on_navigate} />
+                    }
+                    <nav class="results-mode" aria-label="Show">
+                        <a id="mode-documents" class={classes!("mode", (!v.quotes).then_some("current"))} aria-current={(!v.quotes).then_some("page")}
+                           href={view::href(&view::with_quotes(v, false))}>{ "Documents" }</a>
+                        <a id="mode-quotes" class={classes!("mode", v.quotes.then_some("current"))} aria-current={v.quotes.then_some("page")}
+                           href={view::href(&view::with_quotes(v, true))}>{ format!("Quotes ({})", quote_count) }</a>
+                        if !v.network {
+                            <a id="network-toggle" class="mode" href={view::href(&view::with_network(v, true, v.min_count, v.min_lift))}>{ "Entity network" }</a>
+                        }
+                    </nav>
+                    if v.quotes {
+                        <Quotes view={v.clone()} {results} />
+                    } else {
+                        <Results view={v.clone()} {results} />
+                    }
                 </section>
                 <section class="reader-pane" id="reader-pane" aria-label="Reader">
                     { pane }

@@ -4,6 +4,7 @@ use dossier_engine::view::{self, View};
 use dossier_engine::EntityIdx;
 use yew::prelude::*;
 
+use super::quotes::quote_item;
 use super::timeline::Timeline;
 use super::{human_date, kind_class, kind_label, plural};
 use crate::cooccur::{self, Partner};
@@ -74,6 +75,21 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             </li>
         }
     };
+    let said: Vec<&dossier_engine::quotes::Quote> = {
+        let mut q: Vec<_> = corpus
+            .quotes
+            .iter()
+            .filter(|q| q.entity == Some(props.entity))
+            .collect();
+        q.sort_by_key(|q| {
+            (
+                std::cmp::Reverse(corpus.documents[q.document as usize].date),
+                q.document,
+                q.start,
+            )
+        });
+        q
+    };
     let filter_href = if view.entities.contains(&e.id) {
         None
     } else {
@@ -131,6 +147,14 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                     }) }
                 </ol>
             </section>
+            if !said.is_empty() {
+                <section class="entity-quotes">
+                    <h2>{ format!("Quotes ({})", said.len()) }</h2>
+                    <ol id="entity-quotes" class="quotes">
+                        { for said.iter().map(|q| quote_item(q, &base, false)) }
+                    </ol>
+                </section>
+            }
             <section class="entity-cooccur">
                 <h2>{ "Appears with" }</h2>
                 if partners.is_empty() {

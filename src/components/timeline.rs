@@ -36,24 +36,6 @@ pub struct TimelineProps {
     pub compact: bool,
 }
 
-/// Entities of each document, for series and bursts, computed once.
-fn doc_entities() -> &'static [Vec<EntityIdx>] {
-    use std::sync::OnceLock;
-    static DOC_ENTITIES: OnceLock<Vec<Vec<EntityIdx>>> = OnceLock::new();
-    DOC_ENTITIES.get_or_init(|| {
-        let corpus = crate::corpus();
-        let mut out = vec![Vec::new(); corpus.documents.len()];
-        for (e, entity) in corpus.entities.iter().enumerate() {
-            for &d in &entity.documents {
-                if let Some(list) = out.get_mut(d as usize) {
-                    list.push(e as EntityIdx);
-                }
-            }
-        }
-        out
-    })
-}
-
 /// Okabe–Ito colours, readable for colour-blind readers, in series order.
 const SERIES: [&str; 6] = [
     "series-0", "series-1", "series-2", "series-3", "series-4", "series-5",
@@ -70,6 +52,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         "timeline"
     };
     let drag = use_state(|| None::<(f64, f64)>);
+    // The bucket under the pointer or with keyboard focus, shown in the readout below the chart.
+    let hovered = use_state(|| None::<usize>);
     let svg_ref = use_node_ref();
     let dates: Vec<Option<NaiveDate>> = props
         .results
@@ -101,7 +85,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .iter()
         .map(|&d| DocFacts {
             date: corpus.documents[d as usize].date,
-            entities: &doc_entities()[d as usize],
+            entities: &crate::doc_entities()[d as usize],
         })
         .collect();
     let series_ids: Vec<EntityIdx> = view
@@ -119,7 +103,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .enumerate()
         .map(|(i, d)| DocFacts {
             date: d.date,
-            entities: &doc_entities()[i],
+            entities: &crate::doc_entities()[i],
         })
         .collect();
     let found = bursts(&hist, &facts, &EntityBaseline::new(&all_facts));
@@ -183,10 +167,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let on_leave = {
-        let drag = drag.clone();
-        Callback::from(move |_: MouseEvent| drag.set(None))
-    };
     // Arrow keys move focus between bucket links; Enter follows the focused one.
     let on_key = Callback::from(|e: KeyboardEvent| {
         let step: i32 = match e.key().as_str() {
@@ -243,6 +223,44 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let choices = Granularity::choices(min, max);
     let current_g = view.granularity;
     let mut first_link = true;
+    let bar_headlines: Vec<Vec<String>> = chart
+        .bars
+        .iter()
+        .map(|b| {
+            hist.members(b.index, dates.iter().copied(), TOP_HEADLINES)
+                .into_iter()
+                .map(|k| corpus.documents[props.results[k] as usize].title.clone())
+                .collect()
+        })
+        .collect();
+    let on_svg_leave = {
+        let drag = drag.clone();
+        let hovered = hovered.clone();
+        Callback::from(move |_: MouseEvent| {
+            drag.set(None);
+            hovered.set(None);
+        })
+    };
+    // What the readout says: the hovered or focused bucket, else how to use the chart.
+    let readout = match (*hovered).and_then(|k| chart.bars.get(k).map(|b| (b, &bar_headlines[k]))) {
+        Some((b, headlines)) => html! {
+            <>
+                <strong class="readout-label">{ b.label.clone() }</strong>
+                { format!(": {}", super::plural(b.count as usize, "document", "documents")) }
+                if !headlines.is_empty() {
+                    <ul class="readout-headlines">
+                        { for headlines.iter().map(|h| html! { <li>{ h.clone() }</li> }) }
+                        if b.count as usize > headlines.len() {
+                            <li class="more">{ format!("and {} more", b.count as usize - headlines.len()) }</li>
+                        }
+                    </ul>
+                }
+            </>
+        },
+        None => {
+            html! { { "Point at or focus a bar to see its documents; click it or drag across the chart to narrow the dates." } }
+        }
+    };
 
     html! {
         <figure id={p} class={classes!("timeline", props.compact.then_some("compact"))} aria-labelledby={format!("{p}-title")}>
@@ -267,7 +285,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
             <svg ref={svg_ref} id={format!("{p}-svg")} viewBox={format!("0 0 {} {}", f(chart.width), f(chart.height))}
                  role="group" aria-label="Documents per bucket; arrow keys move between buckets, Enter narrows to one"
-                 onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_leave} onkeydown={on_key}>
+                 onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_svg_leave} onkeydown={on_key}>
                 { for chart.y_ticks.iter().map(|t| html! {
                     <g class="y-tick">
                         <line x1={f(plot.x)} x2={f(plot.x + plot.width)} y1={f(t.y)} y2={f(t.y)} />
@@ -280,24 +298,24 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 if let Some((x0, x1)) = live {
                     <rect class="brush live" x={f(x0)} y={f(plot.y)} width={f((x1 - x0).max(1.0))} height={f(plot.height)} />
                 }
-                { for chart.bars.iter().map(|b| {
-                    let headlines: Vec<String> = hist
-                        .members(b.index, dates.iter().copied(), TOP_HEADLINES)
-                        .into_iter()
-                        .map(|k| corpus.documents[props.results[k] as usize].title.clone())
-                        .collect();
+                { for chart.bars.iter().enumerate().map(|(k, b)| {
+                    let headlines = &bar_headlines[k];
                     let tip = if headlines.is_empty() {
                         format!("{}: {}", b.label, b.count)
                     } else {
                         format!("{}: {}\n{}", b.label, super::plural(b.count as usize, "document", "documents"), headlines.join("\n"))
                     };
+                    let show = { let hovered = hovered.clone(); Callback::from(move |_: MouseEvent| hovered.set(Some(k))) };
+                    let focus = { let hovered = hovered.clone(); Callback::from(move |_: FocusEvent| hovered.set(Some(k))) };
+                    let blur = { let hovered = hovered.clone(); Callback::from(move |_: FocusEvent| hovered.set(None)) };
                     let href = view::href(&range_view(Some(b.start), Some(b.end)));
                     let tabindex = if b.count > 0 && std::mem::take(&mut first_link) { "0" } else { "-1" };
                     html! {
                         <g class={classes!("bucket", (b.count > 0).then_some("nonempty"))}
                            data-from={b.start.to_string()} data-to={b.end.to_string()} data-count={b.count.to_string()}>
                             if b.count > 0 {
-                                <a class="bucket-link" {href} tabindex={tabindex} aria-label={tip.replace('\n', "; ")}>
+                                <a class="bucket-link" {href} tabindex={tabindex} aria-label={tip.replace('\n', "; ")}
+                                   onmouseover={show} onfocusin={focus} onfocusout={blur}>
                                     <rect class="column" x={f(b.column.x)} y={f(plot.y)} width={f(b.column.width)} height={f(plot.height)} />
                                     <rect class="bar" x={f(b.rect.x)} y={f(b.rect.y)} width={f(b.rect.width)} height={f(b.rect.height)} />
                                     <title>{ tip }</title>
@@ -324,6 +342,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <text class="x-tick" x={f(t.x)} y={f(plot.y + plot.height + 14.0)} text-anchor="middle">{ t.label.clone() }</text>
                 }) }
             </svg>
+            <div id={format!("{p}-readout")} class="timeline-readout" aria-live="polite">{ readout }</div>
             if !series_ids.is_empty() {
                 <ul class="timeline-legend" aria-label="Entity series">
                     { for series_ids.iter().enumerate().map(|(k, &e)| html! {

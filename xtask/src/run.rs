@@ -67,6 +67,24 @@ impl Cmd {
         }
     }
 
+    /// Runs with stderr shown and stdout both shown and returned; fails like [`Cmd::run`].
+    pub fn capture(mut self) -> Result<String> {
+        eprintln!("$ {}", self.shown);
+        let out = self
+            .inner
+            .stdin(Stdio::null())
+            .stderr(Stdio::inherit())
+            .output()
+            .map_err(|e| format!("cannot start `{}`: {e}", self.shown))?;
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        print!("{stdout}");
+        if out.status.success() {
+            Ok(stdout)
+        } else {
+            Err(format!("`{}` failed ({})", self.shown, out.status))
+        }
+    }
+
     /// Runs quietly and returns stdout when it exits successfully; `None` if it cannot start
     /// or fails. For probing installed tools.
     pub fn probe(mut self) -> Option<String> {

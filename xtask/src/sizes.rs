@@ -165,15 +165,26 @@ fn bytes(n: usize) -> String {
 /// Replaces the text between the markers in `file` (markers included) with `table`, or
 /// appends it when the markers are missing.
 pub fn write_into(file: &Path, table: &str) -> Result {
+    write_section(file, BEGIN, END, table)
+}
+
+/// Replaces the text from `begin` to `end` (both included) in `file` with `section` (which
+/// carries the markers itself), or appends it when the markers are missing.
+pub fn write_section(file: &Path, begin: &str, end: &str, section: &str) -> Result {
     let old = std::fs::read_to_string(file).unwrap_or_default();
-    let new = replace_between(&old, table);
+    let new = replace_marked(&old, begin, end, section);
     std::fs::write(file, new).map_err(|e| format!("cannot write {}: {e}", file.display()))
 }
 
+#[cfg(test)]
 fn replace_between(old: &str, table: &str) -> String {
-    match (old.find(BEGIN), old.find(END)) {
+    replace_marked(old, BEGIN, END, table)
+}
+
+fn replace_marked(old: &str, begin: &str, end: &str, table: &str) -> String {
+    match (old.find(begin), old.find(end)) {
         (Some(b), Some(e)) if b < e => {
-            let after = &old[e + END.len()..];
+            let after = &old[e + end.len()..];
             let after = after.strip_prefix('\n').unwrap_or(after);
             format!("{}{table}{after}", &old[..b])
         }

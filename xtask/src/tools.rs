@@ -11,6 +11,8 @@ use crate::Result;
 pub const TRUNK_VERSION: &str = "0.22.1";
 /// The npm package that provides `wasm-opt`, matching `wasm_opt = "version_132"` in Trunk.toml.
 pub const BINARYEN: &str = "binaryen@132.0.0";
+/// axe-core, the accessibility checker the browser tests inject (from npm, into `.tools/`).
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 const WASM_OPT_VERSION: &str = "version 132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
@@ -43,6 +45,7 @@ pub fn ensure(root: &Path, needs: Needs) -> Result<Tools> {
     };
     if needs.browser {
         ensure_browser(&tools)?;
+        ensure_axe(root)?;
     }
     Ok(tools)
 }
@@ -183,6 +186,28 @@ fn ensure_wasm_opt(root: &Path) -> Result {
         .args(["install", "--prefix"])
         .arg(&tools)
         .args(["--no-audit", "--no-fund", BINARYEN])
+        .run()
+}
+
+/// `axe-core` in `.tools/node_modules`, at the pinned version, for the accessibility tests.
+fn ensure_axe(root: &Path) -> Result {
+    let tools = root.join(".tools");
+    let manifest = tools
+        .join("node_modules")
+        .join("axe-core")
+        .join("package.json");
+    let pinned = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    if std::fs::read_to_string(&manifest).is_ok_and(|m| m.contains(&pinned)) {
+        eprintln!("  ok: axe-core {AXE_CORE_VERSION} in .tools/");
+        return Ok(());
+    }
+    eprintln!("  axe-core missing; installing axe-core@{AXE_CORE_VERSION} into .tools/");
+    std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create .tools/: {e}"))?;
+    Cmd::new("npm")
+        .args(["install", "--prefix"])
+        .arg(&tools)
+        .args(["--no-audit", "--no-fund"])
+        .arg(format!("axe-core@{AXE_CORE_VERSION}"))
         .run()
 }
 

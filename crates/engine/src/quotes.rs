@@ -65,6 +65,20 @@ pub fn speaker_name<'a>(q: &'a Quote, entities: &'a [Entity]) -> Option<&'a str>
     }
 }
 
+/// True when the quote's speaker (its entity's name, or the speaker as written) contains
+/// `needle`, a folded name part: what the query field `said:` matches.
+pub fn said_by(q: &Quote, needle: &str, entities: &[Entity]) -> bool {
+    let fold = crate::entities::fold;
+    let by_entity = q
+        .entity
+        .and_then(|e| entities.get(e as usize))
+        .is_some_and(|e| fold(&e.name).contains(needle));
+    by_entity
+        || q.speaker
+            .as_deref()
+            .is_some_and(|sp| fold(sp).contains(needle))
+}
+
 /// Finds the quotations of one document and attributes them. `mentions` are the document's
 /// entity mentions sorted by start; `entities` the corpus entities they point into.
 pub fn extract_quotes(
@@ -1412,6 +1426,28 @@ fn has_phrase(haystack: &str, phrase: &str) -> bool {
 mod tests {
     use super::*;
     use crate::model::{Block, BlockKind, Form};
+
+    #[test]
+    fn said_by_matches_the_entity_name_or_the_speaker_as_written() {
+        let entities = ents(&[("Mark Rutte", EntityKind::Person, &["Rutte"])]);
+        let linked = Quote {
+            document: 0,
+            start: 0,
+            end: 1,
+            speaker: Some("the NATO chief".into()),
+            entity: Some(0),
+            continued: false,
+        };
+        assert!(said_by(&linked, "rutte", &entities));
+        assert!(said_by(&linked, "nato chief", &entities));
+        assert!(!said_by(&linked, "putin", &entities));
+        let unattributed = Quote {
+            speaker: None,
+            entity: None,
+            ..linked
+        };
+        assert!(!said_by(&unattributed, "rutte", &entities));
+    }
 
     /// A document whose paragraphs are the `\n\n`-separated parts of `body`.
     fn doc(body: &str) -> Document {

@@ -95,6 +95,9 @@ pub struct View {
     pub min_count: Option<u32>,
     /// Network: least lift for a link (`min_lift`, e.g. `1.5`); `None` for the default.
     pub min_lift: Option<Tenths>,
+    /// The results pane lists the quotations in the results instead of the documents
+    /// (`quotes=1`).
+    pub quotes: bool,
 }
 
 /// Largest `min_count` accepted.
@@ -268,7 +271,8 @@ impl Known for Corpus {
 
 /// The query string for a view, without the leading `?`; empty for the default view.
 /// Parameters come in a fixed order (`doc`, `entity_page`, `q`, `entity`, `source`, `from`, `to`,
-/// `sort`, `granularity`, `pin`, `network`, `min_count`, `min_lift`) and defaults are left out.
+/// `sort`, `granularity`, `pin`, `network`, `min_count`, `min_lift`, `quotes`) and defaults are
+/// left out.
 pub fn encode(view: &View) -> String {
     let mut out = String::new();
     let mut put = |key: &str, value: &str| {
@@ -318,6 +322,9 @@ pub fn encode(view: &View) -> String {
     }
     if let Some(t) = view.min_lift {
         put("min_lift", &t.to_string());
+    }
+    if view.quotes {
+        put("quotes", "1");
     }
     out
 }
@@ -440,14 +447,8 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
                 .ok_or_else(|| {
                     "unknown granularity (expected day, week, month, quarter or year)".into()
                 }),
-            "network" => match value.as_str() {
-                "1" | "" | "true" | "on" | "yes" => {
-                    view.network = true;
-                    Ok(())
-                }
-                "0" | "false" | "off" | "no" => Ok(()),
-                _ => Err("expected 1 or 0".into()),
-            },
+            "network" => flag(&value).map(|on| view.network = on),
+            "quotes" => flag(&value).map(|on| view.quotes = on),
             "min_count" => match value.parse::<u32>() {
                 Ok(n) if (1..=MAX_MIN_COUNT).contains(&n) && !value.starts_with('+') => {
                     view.min_count = Some(n);
@@ -504,7 +505,16 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
     (view, ignored)
 }
 
-const PARAMS: [&str; 13] = [
+/// Reads an on/off parameter (`network=1`, `quotes`, `quotes=0`).
+fn flag(value: &str) -> Result<bool, String> {
+    match value {
+        "1" | "" | "true" | "on" | "yes" => Ok(true),
+        "0" | "false" | "off" | "no" => Ok(false),
+        _ => Err("expected 1 or 0".into()),
+    }
+}
+
+const PARAMS: [&str; 14] = [
     "q",
     "entity",
     "source",
@@ -518,6 +528,7 @@ const PARAMS: [&str; 13] = [
     "network",
     "min_count",
     "min_lift",
+    "quotes",
 ];
 
 fn push_id(
@@ -730,6 +741,15 @@ pub fn with_sort(view: &View, sort: SortOrder) -> View {
 pub fn with_granularity(view: &View, granularity: Option<Granularity>) -> View {
     View {
         granularity,
+        ..view.clone()
+    }
+}
+
+/// The view with the results pane listing quotations (`true`) or documents.
+pub fn with_quotes(view: &View, quotes: bool) -> View {
+    View {
+        quotes,
+        doc: None,
         ..view.clone()
     }
 }
@@ -975,6 +995,17 @@ mod tests {
             "expected a number from 0 to 100 with at most one decimal"
         );
         assert!(!decode("network=0", &Fixture).0.network);
+    }
+
+    #[test]
+    fn quotes_flag() {
+        let v = with_quotes(&View::default(), true);
+        assert_eq!(encode(&v), "quotes=1");
+        assert!(decode("?quotes", &Fixture).0.quotes);
+        assert!(!decode("?quotes=0", &Fixture).0.quotes);
+        let (v, ignored) = decode("?quotes=perhaps", &Fixture);
+        assert!(!v.quotes);
+        assert_eq!(ignored[0].param, "quotes");
         assert_eq!(Tenths::parse("0.25"), Some(Tenths(3)));
         assert_eq!(Tenths::parse("0.99"), Some(Tenths(10)));
         assert_eq!(Tenths::parse("100"), Some(Tenths(1000)));
@@ -1127,13 +1158,14 @@ mod tests {
                 any::<bool>(),
                 proptest::option::of(1..=MAX_MIN_COUNT),
                 proptest::option::of((0..=MAX_MIN_LIFT_TENTHS).prop_map(Tenths)),
+                any::<bool>(),
             ),
         )
             .prop_map(
                 |(
                     (q, entities, sources, from, to),
                     (sort, doc, entity_page, granularity, pins),
-                    (network, min_count, min_lift),
+                    (network, min_count, min_lift, quotes),
                 )| {
                     let (from, to) = match (from, to) {
                         (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
@@ -1153,6 +1185,7 @@ mod tests {
                         network,
                         min_count,
                         min_lift,
+                        quotes,
                     }
                 },
             )

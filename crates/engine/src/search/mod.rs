@@ -145,15 +145,7 @@ impl Ctx<'_> {
             }
             Term::Said(s) => {
                 for q in &self.corpus.quotes {
-                    let by_entity = q
-                        .entity
-                        .and_then(|e| self.corpus.entities.get(e as usize))
-                        .is_some_and(|e| fold(&e.name).contains(s.as_str()));
-                    let by_text = q
-                        .speaker
-                        .as_deref()
-                        .is_some_and(|sp| fold(sp).contains(s.as_str()));
-                    if by_entity || by_text {
+                    if crate::quotes::said_by(q, s, &self.corpus.entities) {
                         out.insert(q.document, 1.0);
                     }
                 }

@@ -58,6 +58,19 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
+
+    /// The folded speakers of the query's `said:` conditions (not negated, not inside `OR`):
+    /// what a list of quotations is narrowed to.
+    pub fn said(&self) -> Vec<&str> {
+        self.clauses
+            .iter()
+            .filter(|c| !c.negated && c.any.len() == 1)
+            .filter_map(|c| match &c.any[0] {
+                Term::Said(s) => Some(s.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// Splits a query into raw items: (negated, field, value, quoted).
@@ -346,6 +359,16 @@ mod tests {
         );
         assert_eq!(q.clauses[2].any, [Term::Source("bns".into())]);
         assert_eq!(q.clauses[3].any, [Term::Said("rutte".into())]);
+    }
+
+    #[test]
+    fn said_lists_the_required_speakers_only() {
+        let q = parse(
+            "said:Rutte nato -said:putin said:a OR said:b said:Nausėda",
+            false,
+        );
+        assert_eq!(q.said(), ["rutte", "nauseda"]);
+        assert!(parse("nato", false).said().is_empty());
     }
 
     #[test]

@@ -1,0 +1,122 @@
+//! Who said what: the quotations in the current results (narrowed by `said:` in the query), and
+//! the quote entry the entity page reuses. Quote text is shown as text, never as markup.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use dossier_engine::quotes::{said_by, Quote};
+use dossier_engine::view::{self, View};
+use dossier_engine::DocIdx;
+use yew::prelude::*;
+
+use super::{human_date, kind_class, plural};
+
+/// Quotations rendered at first, and added by each "show more".
+const PAGE: usize = 100;
+
+/// Properties of [`Quotes`].
+#[derive(Properties, PartialEq)]
+pub struct QuotesProps {
+    /// The current view (its query's `said:` narrows the list; links keep the rest of it).
+    pub view: View,
+    /// The current results, in order: quotations are listed in this order.
+    pub results: Rc<Vec<DocIdx>>,
+}
+
+/// The quotations of `results` (in result order, then by position) whose speaker matches every
+/// `said:` of the query.
+pub fn quotes_in(results: &[DocIdx], q: &str) -> Vec<&'static Quote> {
+    let corpus = crate::corpus();
+    let rank: HashMap<DocIdx, usize> = results.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+    let query = crate::filter::parse(q);
+    let said = query.said();
+    let mut out: Vec<&Quote> = corpus
+        .quotes
+        .iter()
+        .filter(|x| rank.contains_key(&x.document))
+        .filter(|x| said.iter().all(|s| said_by(x, s, &corpus.entities)))
+        .collect();
+    out.sort_by_key(|x| (rank[&x.document], x.start));
+    out
+}
+
+/// One quotation: its text, who said it (linked to their entity page when known) and the
+/// document it is in (linked, with its date).
+pub fn quote_item(q: &Quote, base: &View, with_speaker: bool) -> Html {
+    let corpus = crate::corpus();
+    let doc = &corpus.documents[q.document as usize];
+    let text = q.text(doc).to_string();
+    let entity = q.entity.and_then(|e| corpus.entities.get(e as usize));
+    let speaker = match (entity, q.speaker.as_deref()) {
+        (Some(e), written) => html! {
+            <a class={classes!("quote-speaker", "entity-link", kind_class(e.kind))} data-entity-id={e.id.clone()}
+               href={view::href(&view::with_entity_page(&view::with_doc(base, None), Some(&e.id)))}
+               title={written.filter(|w| *w != e.name).map(|w| format!("written as “{w}”"))}>{ e.name.clone() }</a>
+        },
+        (None, Some(written)) => {
+            html! { <span class="quote-speaker">{ written.to_string() }</span> }
+        }
+        (None, None) => {
+            html! { <span class="quote-speaker unattributed">{ "unattributed" }</span> }
+        }
+    };
+    html! {
+        <li class={classes!("quote", q.continued.then_some("continued"))} data-doc-id={doc.id.clone()}
+            data-speaker-id={entity.map(|e| e.id.clone())}>
+            <blockquote>{ text }</blockquote>
+            <p class="quote-source">
+                if with_speaker { { "— " }{ speaker }{ ", " } }
+                <a class="doc-link" data-doc-id={doc.id.clone()}
+                   href={view::href(&view::with_doc(&view::with_entity_page(base, None), Some(&doc.id)))}>{ doc.title.clone() }</a>
+                if let Some(date) = doc.date {
+                    { ", " }<time datetime={date.to_string()}>{ human_date(date) }</time>
+                }
+            </p>
+        </li>
+    }
+}
+
+/// `<ol id="quotes">`: the quotations in the results.
+#[function_component(Quotes)]
+pub fn quotes(props: &QuotesProps) -> Html {
+    let view = &props.view;
+    let list = use_memo((props.results.clone(), view.q.clone()), |(results, q)| {
+        quotes_in(results, q)
+    });
+    let shown = use_state(|| PAGE);
+    {
+        let shown = shown.clone();
+        use_effect_with(list.clone(), move |_| shown.set(PAGE));
+    }
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
+    let n = list.len();
+    let limit = (*shown).min(n);
+    let docs = {
+        let mut d: Vec<DocIdx> = list.iter().map(|q| q.document).collect();
+        d.sort_unstable();
+        d.dedup();
+        d.len()
+    };
+    let attributed = list.iter().filter(|q| q.speaker.is_some()).count();
+    html! {
+        <>
+            <p id="quote-count" aria-live="polite">
+                { format!("{} in {}; {} attributed.", plural(n, "quotation", "quotations"), plural(docs, "document", "documents"), attributed) }
+            </p>
+            if n == 0 {
+                <p class="empty">{ "No quotation in these results. Widen the search, or use said:name to find what someone said." }</p>
+            }
+            <ol id="quotes" class="quotes">
+                { for list[..limit].iter().map(|q| quote_item(q, view, true)) }
+            </ol>
+            if limit < n {
+                <button type="button" class="show-more" onclick={more}>
+                    { format!("Show {} more ({} not shown)", PAGE.min(n - limit), n - limit) }
+                </button>
+            }
+        </>
+    }
+}
