@@ -269,7 +269,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                 <span class="network-zoom" role="group" aria-label="Zoom">
                     <button type="button" id="network-zoom-in" onclick={zoom_button(Some(STEP))} aria-label="Zoom in">{ "+" }</button>
                     <button type="button" id="network-zoom-out" onclick={zoom_button(Some(1.0 / STEP))} aria-label="Zoom out">{ "−" }</button>
-                    <button type="button" id="network-zoom-reset" onclick={zoom_button(None)} aria-label="Reset zoom">{ "Fit" }</button>
+                    <button type="button" id="network-zoom-reset" onclick={zoom_button(None)} aria-label="Fit the whole network in view">{ "Fit" }</button>
                 </span>
                 <a id="network-hide" href={hide_href}>{ "Hide" }</a>
             </div>
