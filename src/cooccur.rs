@@ -40,7 +40,7 @@ pub fn partners(corpus: &Corpus, of: EntityIdx) -> Vec<Partner> {
 /// The `k` partners sharing the most documents (ties: higher lift, then id order).
 pub fn by_count(partners: &[Partner], k: usize) -> Vec<Partner> {
     let mut v = partners.to_vec();
-    v.sort_by(|x, y| {
+    dossier_engine::sort::sort_by(&mut v, |x, y| {
         y.both
             .cmp(&x.both)
             .then(y.lift.total_cmp(&x.lift))
@@ -57,7 +57,7 @@ pub fn by_lift(partners: &[Partner], min_count: u32, k: usize) -> Vec<Partner> {
         .filter(|p| p.both >= min_count)
         .cloned()
         .collect();
-    v.sort_by(|x, y| {
+    dossier_engine::sort::sort_by(&mut v, |x, y| {
         y.lift
             .total_cmp(&x.lift)
             .then(y.both.cmp(&x.both))

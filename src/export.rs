@@ -29,7 +29,7 @@ fn entity_names(corpus: &Corpus, doc: DocIdx) -> Vec<&str> {
         .get(doc as usize)
         .map(|ms| ms.iter().map(|m| m.entity).collect())
         .unwrap_or_default();
-    ids.sort_unstable();
+    dossier_engine::sort::sort(&mut ids);
     ids.dedup();
     ids.into_iter()
         .filter_map(|i| corpus.entities.get(i as usize))

@@ -362,7 +362,7 @@ fn overview() -> Html {
                 if top.is_empty() {
                     return None;
                 }
-                top.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.name.cmp(&b.name)));
+                dossier_engine::sort::sort_by(&mut top, |a, b| b.documents.len().cmp(&a.documents.len()).then(a.name.cmp(&b.name)));
                 top.truncate(TOP_ENTITIES);
                 Some(html! {
                     <section class="overview-entities">

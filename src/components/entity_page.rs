@@ -49,7 +49,9 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
         .zip(mention_counts.iter().copied())
         .filter(|(d, _)| *d < corpus.documents.len())
         .collect();
-    docs.sort_by_key(|&(d, _)| (std::cmp::Reverse(corpus.documents[d].date), d));
+    dossier_engine::sort::sort_by_key(&mut docs, |&(d, _)| {
+        (std::cmp::Reverse(corpus.documents[d].date), d)
+    });
     let partners = cooccur::partners(corpus, props.entity);
     let by_count = cooccur::by_count(&partners, TOP);
     let by_lift = cooccur::by_lift(&partners, cooccur::MIN_COUNT_FOR_LIFT, TOP);
@@ -81,7 +83,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
             .iter()
             .filter(|q| q.entity == Some(props.entity))
             .collect();
-        q.sort_by_key(|q| {
+        dossier_engine::sort::sort_by_key(&mut q, |q| {
             (
                 std::cmp::Reverse(corpus.documents[q.document as usize].date),
                 q.document,

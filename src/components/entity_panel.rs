@@ -103,7 +103,7 @@ fn groups(results: &[DocIdx], active: &[String]) -> Vec<(EntityKind, Vec<(Entity
         }
     }
     for (_, items) in &mut groups {
-        items.sort_by(|a, b| {
+        dossier_engine::sort::sort_by(items, |a, b| {
             b.1.cmp(&a.1).then(
                 corpus.entities[a.0 as usize]
                     .name

@@ -36,7 +36,7 @@ pub fn quotes_in(results: &[DocIdx], q: &str) -> Vec<&'static Quote> {
         .filter(|x| rank.contains_key(&x.document))
         .filter(|x| said.iter().all(|s| said_by(x, s, &corpus.entities)))
         .collect();
-    out.sort_by_key(|x| (rank[&x.document], x.start));
+    dossier_engine::sort::sort_by_key(&mut out, |x| (rank[&x.document], x.start));
     out
 }
 
@@ -96,7 +96,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
     let limit = (*shown).min(n);
     let docs = {
         let mut d: Vec<DocIdx> = list.iter().map(|q| q.document).collect();
-        d.sort_unstable();
+        dossier_engine::sort::sort(&mut d);
         d.dedup();
         d.len()
     };

@@ -158,7 +158,7 @@ fn in_document(mentions: &[Mention]) -> Vec<(u32, usize)> {
         *counts.entry(m.entity).or_default() += 1;
     }
     let mut v: Vec<(u32, usize)> = counts.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    dossier_engine::sort::sort_by(&mut v, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     v
 }
 
@@ -212,7 +212,7 @@ fn pieces(range: (usize, usize), mentions: &[Mention], hits: &[(usize, usize)]) 
     for &(s, e) in &hs {
         cuts.extend([s.clamp(lo, hi), e.clamp(lo, hi)]);
     }
-    cuts.sort_unstable();
+    dossier_engine::sort::sort(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| Piece {

@@ -30,7 +30,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
         counts.insert(source.as_str(), *n as usize);
     }
     let mut list: Vec<(&str, usize)> = counts.into_iter().collect();
-    list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    dossier_engine::sort::sort_by(&mut list, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     html! {
         <section id="source-panel" class="facet-group">
             <h2>{ "Sources" }</h2>

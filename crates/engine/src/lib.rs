@@ -19,6 +19,8 @@
 pub mod date;
 pub mod diag;
 pub mod entities;
+pub mod fold;
+mod fold_table;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
 pub mod model;
@@ -27,6 +29,7 @@ pub mod parse;
 pub mod quotes;
 pub mod search;
 pub mod snapshot;
+pub mod sort;
 pub mod text;
 pub mod timeline;
 pub mod view;

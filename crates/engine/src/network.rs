@@ -161,7 +161,7 @@ pub fn network(docs: &[&[EntityIdx]], opts: &NetworkOptions) -> Network {
         .into_iter()
         .map(|(e, c)| (e as EntityIdx, c))
         .collect();
-    ranked.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    crate::sort::sort_by(&mut ranked, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     let left_out_nodes = ranked.len().saturating_sub(opts.max_nodes);
     ranked.truncate(opts.max_nodes);
     let max_kept = ranked.iter().map(|(e, _)| *e as usize).max();
@@ -218,7 +218,7 @@ pub fn network(docs: &[&[EntityIdx]], opts: &NetworkOptions) -> Network {
         }
     }
     let strength = |e: &Edge| f64::from(e.count) * e.lift.max(1.0).ln();
-    edges.sort_by(|x, y| {
+    crate::sort::sort_by(&mut edges, |x, y| {
         strength(y)
             .total_cmp(&strength(x))
             .then(y.count.cmp(&x.count))

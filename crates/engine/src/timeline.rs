@@ -960,7 +960,9 @@ pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) ->
                 .filter(|d| d.lift > 1.0)
                 .collect();
             let score = |d: &Driver| f64::from(d.documents) * d.lift.ln();
-            drivers.sort_by(|a, b| score(b).total_cmp(&score(a)).then(a.entity.cmp(&b.entity)));
+            crate::sort::sort_by(&mut drivers, |a, b| {
+                score(b).total_cmp(&score(a)).then(a.entity.cmp(&b.entity))
+            });
             drivers.truncate(BURST_DRIVERS);
             let lo = i.saturating_sub(BURST_WINDOW);
             let hi = (i + BURST_WINDOW + 1).min(counts.len());

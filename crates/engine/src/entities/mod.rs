@@ -61,39 +61,7 @@ pub fn extract(documents: &[Document], curation: Option<&str>) -> Extracted {
     merge::merge(documents, raws, &pairs, &rules)
 }
 
-/// Lower-cases and strips diacritics and typographic apostrophes: `Nausėda` -> `nauseda`.
-pub fn fold(s: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(if c == '`' {
-                '\''
-            } else {
-                c.to_ascii_lowercase()
-            });
-            continue;
-        }
-        match c {
-            '’' | '‘' => out.push('\''),
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ß' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            'ı' => out.push('i'),
-            c => {
-                for d in std::iter::once(c).nfkd() {
-                    if !unicode_normalization::char::is_combining_mark(d) {
-                        out.extend(d.to_lowercase());
-                    }
-                }
-            }
-        }
-    }
-    out
-}
+pub use crate::fold::fold;
 
 /// The stable id of an entity name: ASCII-folded, lower case, words joined by `-`.
 pub fn slug(name: &str) -> String {

@@ -1,0 +1,128 @@
+//! Compact stable sorting for code that ships as WebAssembly.
+//!
+//! The standard library's sorts are fast but large, and every call site with its own closure
+//! gets its own copy: in the app they were the biggest single item of the wasm binary. These
+//! functions run one shared merge sort over positions ([`order`]) and only the comparison is
+//! per call site. They are stable, like `slice::sort_by`, and O(n log n).
+//!
+//! ```
+//! let mut v = vec![(2, 'b'), (1, 'z'), (2, 'a')];
+//! dossier_engine::sort::sort_by(&mut v, |x, y| x.0.cmp(&y.0));
+//! assert_eq!(v, [(1, 'z'), (2, 'b'), (2, 'a')]);
+//! ```
+
+use std::cmp::Ordering;
+
+/// The positions `0..n` in the order `cmp` gives them, ties in position order.
+#[inline(never)]
+pub fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    let mut b: Vec<u32> = vec![0; n];
+    // Runs of 8 by insertion sort, then bottom-up merges between the two buffers.
+    const RUN: usize = 8;
+    for chunk in a.chunks_mut(RUN) {
+        for i in 1..chunk.len() {
+            let mut j = i;
+            while j > 0 && cmp(chunk[j - 1] as usize, chunk[j] as usize) == Ordering::Greater {
+                chunk.swap(j - 1, j);
+                j -= 1;
+            }
+        }
+    }
+    let mut width = RUN;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j, mut k) = (start, mid, start);
+            while i < mid && j < end {
+                if cmp(a[j] as usize, a[i] as usize) == Ordering::Less {
+                    b[k] = a[j];
+                    j += 1;
+                } else {
+                    b[k] = a[i];
+                    i += 1;
+                }
+                k += 1;
+            }
+            b[k..k + (mid - i)].copy_from_slice(&a[i..mid]);
+            k += mid - i;
+            b[k..k + (end - j)].copy_from_slice(&a[j..end]);
+            start = end;
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
+}
+
+/// Rearranges `v` so that position `k` holds the element that was at `perm[k]`.
+fn permute<T>(v: &mut [T], perm: &[u32]) {
+    // Follow each cycle of the permutation once, swapping along it.
+    let mut done = vec![false; v.len()];
+    for start in 0..v.len() {
+        if done[start] {
+            continue;
+        }
+        let mut k = start;
+        loop {
+            done[k] = true;
+            let from = perm[k] as usize;
+            if from == start {
+                break;
+            }
+            v.swap(k, from);
+            k = from;
+        }
+    }
+}
+
+/// Sorts `v` by `cmp`, stably (the compact equivalent of `slice::sort_by`).
+pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let perm = order(v.len(), &mut |a, b| cmp(&v[a], &v[b]));
+    permute(v, &perm);
+}
+
+/// Sorts `v` by a key, stably (the compact equivalent of `slice::sort_by_key`).
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts `v` in ascending order (the compact equivalent of `slice::sort`).
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn sorts_small_and_empty() {
+        let mut e: Vec<u32> = vec![];
+        sort(&mut e);
+        assert!(e.is_empty());
+        let mut v = vec![3, 1, 2];
+        sort(&mut v);
+        assert_eq!(v, [1, 2, 3]);
+        let mut s = vec!["b".to_string(), "a".to_string()];
+        sort(&mut s);
+        assert_eq!(s, ["a", "b"]);
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_standard_stable_sort(v in proptest::collection::vec((0u8..8, any::<u16>()), 0..300)) {
+            let mut ours = v.clone();
+            sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
+            let mut std_sorted = v;
+            std_sorted.sort_by_key(|a| a.0);
+            prop_assert_eq!(ours, std_sorted);
+        }
+    }
+}
