@@ -20,6 +20,7 @@ pub mod date;
 pub mod diag;
 pub mod entities;
 pub mod fold;
+#[rustfmt::skip]
 mod fold_table;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod load;
