@@ -254,3 +254,118 @@ async fn timeline_bucket_focus_shows_its_count_and_headlines() {
     .await);
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn network_links_can_count_paragraphs_instead_of_documents() {
+    let Some((server, b)) = start().await else {
+        return;
+    };
+    let edge_counts = r#"return Array.from(document.querySelectorAll('#network line.edge'))
+        .map(e => [e.dataset.a, e.dataset.b].sort().join('|') + '=' + e.dataset.count);"#;
+    ok(b.open(&server.url("?network=1&min_count=1&min_lift=0"))
+        .await);
+    ok(b.wait_until(
+        "document links",
+        SHORT,
+        "return document.querySelectorAll('#network line.edge').length > 0;",
+    )
+    .await);
+    let by_doc = ok(b.eval(edge_counts).await);
+    // Choosing "within a paragraph" puts it in the link and recounts the links.
+    ok(b.eval(
+        r#"const s = document.getElementById('network-within'); s.value = 'paragraph';
+                 s.dispatchEvent(new Event('change', {bubbles: true})); return true;"#,
+    )
+    .await);
+    ok(b.wait_until(
+        "paragraph mode in the URL",
+        SHORT,
+        "return location.search.includes('within=paragraph');",
+    )
+    .await);
+    ok(b.wait_until(
+        "paragraph links",
+        SHORT,
+        "return document.getElementById('network-note').textContent.includes('paragraphs');",
+    )
+    .await);
+    let by_para = ok(b.eval(edge_counts).await);
+    assert_ne!(
+        by_doc, by_para,
+        "paragraph links differ from document links"
+    );
+    // The units are now the seeds' paragraphs, many more than their five documents.
+    let note = ok(b
+        .eval("return document.getElementById('network-note').textContent;")
+        .await);
+    let note = note.as_str().unwrap();
+    let units: u32 = note
+        .split(" among ")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no unit count in {note:?}"));
+    assert!(units > 20, "{note}");
+    assert!(
+        note.contains(&format!("among {units} paragraphs")),
+        "{note}"
+    );
+    // Reopening the link restores the mode.
+    ok(
+        b.open(&server.url("?network=1&min_count=1&min_lift=0&within=paragraph"))
+            .await,
+    );
+    assert_eq!(
+        ok(
+            b.eval("return document.getElementById('network-within').value;")
+                .await
+        ),
+        "paragraph"
+    );
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pinning_an_entity_draws_its_series_on_the_timeline() {
+    let Some((server, b)) = start().await else {
+        return;
+    };
+    ok(b.open(&server.url("")).await);
+    assert_eq!(
+        ok(
+            b.eval("return document.querySelectorAll('#timeline polyline.series').length;")
+                .await
+        ),
+        0
+    );
+    click(
+        &b,
+        r#"#entity-panel a.entity-pin[data-entity-id="mark-rutte"]"#,
+    )
+    .await;
+    ok(b.wait_until(
+        "pinned series",
+        SHORT,
+        r#"return location.search.includes('pin=mark-rutte')
+            && document.querySelectorAll('#timeline polyline.series').length === 1
+            && document.querySelector('#timeline .legend-series[data-entity-id="mark-rutte"]') !== null;"#,
+    )
+    .await);
+    // Pinning does not filter: all five documents are still listed.
+    assert_eq!(result_count(&b).await, 5);
+    assert_eq!(
+        ok(b.eval(r#"return document.querySelector('#entity-panel a.entity-pin[data-entity-id="mark-rutte"]').getAttribute('aria-label');"#).await),
+        "Unpin Mark Rutte from the timeline"
+    );
+    // A fresh load of the link draws the same series; the legend's × unpins it.
+    let url = ok(b.url().await);
+    ok(b.open(&url).await);
+    click(&b, "#timeline .legend-unpin").await;
+    ok(b.wait_until(
+        "unpinned",
+        SHORT,
+        "return !location.search.includes('pin=') && document.querySelectorAll('#timeline polyline.series').length === 0;",
+    )
+    .await);
+    b.close().await;
+}

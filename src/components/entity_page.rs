@@ -107,6 +107,10 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 if let Some(href) = filter_href {
                     { " " }<a class="add-filter" {href} data-entity-id={e.id.clone()}>{ "Filter the results by this entity" }</a>
                 }
+                { " " }
+                <a class="pin-toggle" id="entity-pin" data-entity-id={e.id.clone()} href={view::href(&view::toggle_pin(view, &e.id))}>
+                    { if view.pins.contains(&e.id) { "Remove from the results timeline" } else { "Draw on the results timeline" } }
+                </a>
             </p>
             if !e.roles.is_empty() {
                 <section class="entity-roles">

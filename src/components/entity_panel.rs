@@ -1,5 +1,5 @@
 //! The entity panel: entities grouped by type with their document counts for the current filter;
-//! each adds (or removes) itself as a filter.
+//! each adds (or removes) itself as a filter, and can be pinned as a series on the timeline.
 
 use std::rc::Rc;
 
@@ -147,6 +147,7 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
                 { for props.items[..shown].iter().map(|&(i, n)| {
                     let e = &corpus.entities[i as usize];
                     let active = view.entities.contains(&e.id);
+                    let pinned = view.pins.contains(&e.id);
                     let page = view::with_entity_page(&view::with_doc(view, None), Some(&e.id));
                     html! {
                         <li>
@@ -158,6 +159,10 @@ pub fn facet_group(props: &FacetGroupProps) -> Html {
                                 <span class="name">{ e.name.clone() }</span>
                                 <span class="count">{ n }</span>
                             </a>
+                            <a class={classes!("entity-pin", pinned.then_some("active"))} data-entity-id={e.id.clone()}
+                               href={view::href(&view::toggle_pin(view, &e.id))}
+                               title={if pinned { format!("Remove {} from the timeline", e.name) } else { format!("Draw {} on the timeline", e.name) }}
+                               aria-label={if pinned { format!("Unpin {} from the timeline", e.name) } else { format!("Pin {} on the timeline", e.name) }}>{ "∿" }</a>
                             <a class="entity-page-link" data-entity-id={e.id.clone()} href={view::href(&page)}
                                title={format!("Open the page of {}", e.name)} aria-label={format!("About {}", e.name)}>{ "›" }</a>
                         </li>

@@ -1,16 +1,16 @@
 //! The entity network of the current results: nodes sized by documents and coloured by type,
-//! links weighted by shared documents and thresholded by count and lift, laid out by the engine
+//! links weighted by shared documents (or paragraphs, `within=paragraph`) and thresholded by count and lift, laid out by the engine
 //! (deterministic, so a shared link draws the same picture). A node links to the results
 //! narrowed by it, a link to the documents where both occur; zoom and pan with the buttons,
 //! the wheel or a drag.
 
 use std::rc::Rc;
 
-use dossier_engine::network::{layout_network, network, NetworkOptions};
+use dossier_engine::network::{layout_network, network, paragraph_entities, NetworkOptions};
 use dossier_engine::view::{self, Tenths, View};
 use dossier_engine::DocIdx;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement};
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::{kind_class, plural};
@@ -71,17 +71,42 @@ pub fn network_view(props: &NetworkProps) -> Html {
     let view = &props.view;
     let opts = NetworkOptions::for_view(view);
     let net = use_memo(
-        (props.results.clone(), opts.min_count, view.min_lift),
-        move |(results, _, _)| {
-            let docs: Vec<&[u32]> = results
-                .iter()
-                .map(|&d| crate::doc_entities()[d as usize].as_slice())
-                .collect();
-            let mut net = network(&docs, &opts);
+        (
+            props.results.clone(),
+            opts.min_count,
+            view.min_lift,
+            view.paragraphs,
+        ),
+        move |(results, _, _, paragraphs)| {
+            let mut net = if *paragraphs {
+                // Each paragraph is a unit: links count paragraphs where both occur.
+                let units: Vec<Vec<u32>> = results
+                    .iter()
+                    .flat_map(|&d| {
+                        paragraph_entities(
+                            &corpus.documents[d as usize].blocks,
+                            &corpus.mentions[d as usize],
+                        )
+                    })
+                    .collect();
+                let refs: Vec<&[u32]> = units.iter().map(Vec::as_slice).collect();
+                network(&refs, &opts)
+            } else {
+                let docs: Vec<&[u32]> = results
+                    .iter()
+                    .map(|&d| crate::doc_entities()[d as usize].as_slice())
+                    .collect();
+                network(&docs, &opts)
+            };
             layout_network(&mut net, WIDTH, HEIGHT, MARGIN);
             net
         },
     );
+    let (unit, units) = if view.paragraphs {
+        ("paragraph", "paragraphs")
+    } else {
+        ("document", "documents")
+    };
     let hovered = use_state(|| None::<usize>);
     let camera = use_state(|| Camera::HOME);
     let pan = use_state(|| None::<(i32, i32, Camera)>);
@@ -223,11 +248,24 @@ pub fn network_view(props: &NetworkProps) -> Html {
     let f = |x: f64| format!("{x:.1}");
     let cam = *camera;
     let hide_href = view::href(&view::with_network(&base, false, None, None));
+    let on_within = {
+        let on_navigate = props.on_navigate.clone();
+        let base = view.clone();
+        Callback::from(move |e: Event| {
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            on_navigate.emit(view::with_paragraphs(&base, select.value() == "paragraph"));
+        })
+    };
     let summary = format!(
         "{} and {} among {}.",
         plural(net.nodes.len(), "entity", "entities"),
         plural(net.edges.len(), "link", "links"),
-        plural(net.documents as usize, "document", "documents")
+        plural(net.documents as usize, unit, units)
     );
     let readout = match *hovered {
         Some(h) if h < net.nodes.len() => {
@@ -236,7 +274,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
             format!(
                 "{}: {}, linked to {}",
                 e.name,
-                plural(node.documents as usize, "document", "documents"),
+                plural(node.documents as usize, unit, units),
                 match neighbours.len() {
                     0 => "nothing above the thresholds".to_string(),
                     _ => neighbours
@@ -258,8 +296,14 @@ pub fn network_view(props: &NetworkProps) -> Html {
                 <label class="network-control">{ "Links from " }
                     <input id="network-min-count" type="number" min="1" step="1" inputmode="numeric"
                            value={opts.min_count.to_string()} onchange={on_min_count}
-                           aria-label="Fewest shared documents for a link" />
-                    { " shared docs" }
+                           aria-label={format!("Fewest shared {units} for a link")} />
+                    { if view.paragraphs { " shared paragraphs" } else { " shared docs" } }
+                </label>
+                <label class="network-control">{ "within " }
+                    <select id="network-within" onchange={on_within} aria-label="Count links within the same document or the same paragraph">
+                        <option value="document" selected={!view.paragraphs}>{ "a document" }</option>
+                        <option value="paragraph" selected={view.paragraphs}>{ "a paragraph" }</option>
+                    </select>
                 </label>
                 <label class="network-control">{ "lift ≥ " }
                     <input id="network-min-lift" type="number" min="0" step="0.5" inputmode="decimal"
@@ -291,7 +335,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                                 }
                             }
                             let lit = hovered.is_some_and(|h| h == edge.a || h == edge.b);
-                            let tip = format!("{} and {}: {}, lift {:.1}", ea.name, eb.name, plural(edge.count as usize, "shared document", "shared documents"), edge.lift);
+                            let tip = format!("{} and {}: {}, lift {:.1}", ea.name, eb.name, plural(edge.count as usize, &format!("shared {unit}"), &format!("shared {units}")), edge.lift);
                             let width = 1.0 + 3.0 * f64::from(edge.count) / f64::from(max_count);
                             html! {
                                 <a class="edge-link" href={view::href(&both)} aria-label={tip.clone()}>
@@ -308,7 +352,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                             let r = radius(node.documents);
                             let selected = view.entities.contains(&e.id);
                             let href = view::href(&view::toggle_entity(&base, &e.id));
-                            let tip = format!("{}: {}{}", e.name, plural(node.documents as usize, "document", "documents"),
+                            let tip = format!("{}: {}{}", e.name, plural(node.documents as usize, unit, units),
                                 if selected { " (filtering; click to remove)" } else { "" });
                             let show = { let hovered = hovered.clone(); Callback::from(move |_: MouseEvent| hovered.set(Some(i))) };
                             let focus = { let hovered = hovered.clone(); Callback::from(move |_: FocusEvent| hovered.set(Some(i))) };
@@ -336,7 +380,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                 if let Some(note) = net.note() { { " " }{ note } }
                 if net.below_threshold_edges > 0 {
                     { format!(" {} below the thresholds (fewer than {} or lift under {:.1}).",
-                        plural(net.below_threshold_edges, "pair is", "pairs are"), plural(opts.min_count as usize, "shared document", "shared documents"), opts.min_lift) }
+                        plural(net.below_threshold_edges, "pair is", "pairs are"), plural(opts.min_count as usize, &format!("shared {unit}"), &format!("shared {units}")), opts.min_lift) }
                 }
             </p>
         </figure>

@@ -345,8 +345,17 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <div id={format!("{p}-readout")} class="timeline-readout" aria-live="polite">{ readout }</div>
             if !series_ids.is_empty() {
                 <ul class="timeline-legend" aria-label="Entity series">
-                    { for series_ids.iter().enumerate().map(|(k, &e)| html! {
-                        <li class={classes!("legend-series", SERIES[k])}>{ corpus.entities[e as usize].name.clone() }</li>
+                    { for series_ids.iter().enumerate().map(|(k, &e)| {
+                        let entity = &corpus.entities[e as usize];
+                        html! {
+                            <li class={classes!("legend-series", SERIES[k])} data-entity-id={entity.id.clone()}>
+                                { entity.name.clone() }
+                                if view.pins.contains(&entity.id) {
+                                    <a class="legend-unpin" href={view::href(&view::toggle_pin(view, &entity.id))}
+                                       aria-label={format!("Unpin {} from the timeline", entity.name)}>{ "×" }</a>
+                                }
+                            </li>
+                        }
                     }) }
                 </ul>
             }

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{DocIdx, EntityIdx};
+use crate::model::{Block, BlockKind, DocIdx, EntityIdx, Mention};
 
 /// Thresholds and caps for [`network`].
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -293,6 +293,26 @@ fn unique(doc: &[EntityIdx], out: &mut Vec<EntityIdx>) {
     out.dedup();
 }
 
+/// The entities of each paragraph of a document (headings are skipped; a paragraph without
+/// entities gives an empty list), from its blocks and its mentions sorted by start. These are
+/// the units [`network`] counts when links are "same paragraph" rather than "same document".
+pub fn paragraph_entities(blocks: &[Block], mentions: &[Mention]) -> Vec<Vec<EntityIdx>> {
+    let mut out = Vec::new();
+    let mut m = 0;
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        while m < mentions.len() && mentions[m].start < b.start {
+            m += 1;
+        }
+        let mut here = Vec::new();
+        while m < mentions.len() && mentions[m].end <= b.end {
+            here.push(mentions[m].entity);
+            m += 1;
+        }
+        out.push(here);
+    }
+    out
+}
+
 /// Documents in both ascending lists: what clicking an edge shows.
 pub fn shared_documents(a: &[DocIdx], b: &[DocIdx]) -> Vec<DocIdx> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
@@ -458,6 +478,66 @@ impl Splitmix {
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
         z ^= z >> 31;
         (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[cfg(test)]
+mod paragraph_tests {
+    use super::*;
+
+    fn block(kind: BlockKind, start: u32, end: u32) -> Block {
+        Block { kind, start, end }
+    }
+
+    fn mention(entity: EntityIdx, start: u32) -> Mention {
+        Mention {
+            entity,
+            start,
+            end: start + 3,
+            adjective: false,
+        }
+    }
+
+    #[test]
+    fn mentions_fall_into_their_paragraphs_and_headings_are_skipped() {
+        let blocks = [
+            block(BlockKind::Paragraph, 0, 20),
+            block(BlockKind::Heading, 22, 30),
+            block(BlockKind::Paragraph, 32, 60),
+            block(BlockKind::Paragraph, 62, 80),
+        ];
+        let mentions = [
+            mention(0, 2),
+            mention(1, 10),
+            mention(2, 24),
+            mention(1, 40),
+        ];
+        assert_eq!(
+            paragraph_entities(&blocks, &mentions),
+            vec![vec![0, 1], vec![1], vec![]]
+        );
+    }
+
+    #[test]
+    fn paragraph_links_are_fewer_than_document_links() {
+        // Two entities in the same document but never in the same paragraph.
+        let blocks = [
+            block(BlockKind::Paragraph, 0, 20),
+            block(BlockKind::Paragraph, 22, 40),
+        ];
+        let mentions = [mention(0, 2), mention(1, 25)];
+        let docs: Vec<Vec<EntityIdx>> = (0..3).map(|_| vec![0, 1]).collect();
+        let doc_refs: Vec<&[EntityIdx]> = docs.iter().map(Vec::as_slice).collect();
+        let opts = NetworkOptions {
+            min_lift: 0.0,
+            ..NetworkOptions::default()
+        };
+        assert_eq!(network(&doc_refs, &opts).edges.len(), 1);
+        let paras: Vec<Vec<EntityIdx>> = (0..3)
+            .flat_map(|_| paragraph_entities(&blocks, &mentions))
+            .collect();
+        let para_refs: Vec<&[EntityIdx]> = paras.iter().map(Vec::as_slice).collect();
+        assert!(network(&para_refs, &opts).edges.is_empty());
     }
 }
 

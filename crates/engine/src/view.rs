@@ -95,6 +95,9 @@ pub struct View {
     pub min_count: Option<u32>,
     /// Network: least lift for a link (`min_lift`, e.g. `1.5`); `None` for the default.
     pub min_lift: Option<Tenths>,
+    /// Network: links count the paragraphs in which both entities occur rather than the
+    /// documents (`within=paragraph`).
+    pub paragraphs: bool,
     /// The results pane lists the quotations in the results instead of the documents
     /// (`quotes=1`).
     pub quotes: bool,
@@ -323,6 +326,9 @@ pub fn encode(view: &View) -> String {
     if let Some(t) = view.min_lift {
         put("min_lift", &t.to_string());
     }
+    if view.paragraphs {
+        put("within", "paragraph");
+    }
     if view.quotes {
         put("quotes", "1");
     }
@@ -466,6 +472,17 @@ pub fn decode(query: &str, known: &dyn Known) -> (View, Vec<Ignored>) {
                     MAX_MIN_LIFT_TENTHS / 10
                 )),
             },
+            "within" => match value.as_str() {
+                "paragraph" => {
+                    view.paragraphs = true;
+                    Ok(())
+                }
+                "document" => {
+                    view.paragraphs = false;
+                    Ok(())
+                }
+                _ => Err("expected paragraph or document".into()),
+            },
             _ => unreachable!("every name in PARAMS is handled"),
         };
         match outcome {
@@ -514,7 +531,7 @@ fn flag(value: &str) -> Result<bool, String> {
     }
 }
 
-const PARAMS: [&str; 14] = [
+const PARAMS: [&str; 15] = [
     "q",
     "entity",
     "source",
@@ -528,6 +545,7 @@ const PARAMS: [&str; 14] = [
     "network",
     "min_count",
     "min_lift",
+    "within",
     "quotes",
 ];
 
@@ -741,6 +759,14 @@ pub fn with_sort(view: &View, sort: SortOrder) -> View {
 pub fn with_granularity(view: &View, granularity: Option<Granularity>) -> View {
     View {
         granularity,
+        ..view.clone()
+    }
+}
+
+/// The view with the network's links counted within paragraphs (`true`) or documents.
+pub fn with_paragraphs(view: &View, paragraphs: bool) -> View {
+    View {
+        paragraphs,
         ..view.clone()
     }
 }
@@ -998,6 +1024,17 @@ mod tests {
     }
 
     #[test]
+    fn network_links_within_paragraphs() {
+        let v = with_paragraphs(&with_network(&View::default(), true, None, None), true);
+        assert_eq!(encode(&v), "network=1&within=paragraph");
+        assert!(decode("?within=paragraph", &Fixture).0.paragraphs);
+        assert!(!decode("?within=document", &Fixture).0.paragraphs);
+        let (v, ignored) = decode("?within=sentence", &Fixture);
+        assert!(!v.paragraphs);
+        assert_eq!(ignored[0].param, "within");
+    }
+
+    #[test]
     fn quotes_flag() {
         let v = with_quotes(&View::default(), true);
         assert_eq!(encode(&v), "quotes=1");
@@ -1159,13 +1196,14 @@ mod tests {
                 proptest::option::of(1..=MAX_MIN_COUNT),
                 proptest::option::of((0..=MAX_MIN_LIFT_TENTHS).prop_map(Tenths)),
                 any::<bool>(),
+                any::<bool>(),
             ),
         )
             .prop_map(
                 |(
                     (q, entities, sources, from, to),
                     (sort, doc, entity_page, granularity, pins),
-                    (network, min_count, min_lift, quotes),
+                    (network, min_count, min_lift, paragraphs, quotes),
                 )| {
                     let (from, to) = match (from, to) {
                         (Some(f), Some(t)) if f > t => (Some(t), Some(f)),
@@ -1185,6 +1223,7 @@ mod tests {
                         network,
                         min_count,
                         min_lift,
+                        paragraphs,
                         quotes,
                     }
                 },
