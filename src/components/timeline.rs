@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 use dossier_engine::timeline::{
-    bursts, entity_series, histogram, layout, DocFacts, EntityBaseline, Granularity, LayoutOptions,
+    bursts, entity_series, histogram, layout, Burst, Chart, DocFacts, EntityBaseline, Granularity,
+    Histogram, LayoutOptions,
 };
 use dossier_engine::view::{self, View};
 use dossier_engine::{DocIdx, EntityIdx};
@@ -41,6 +42,85 @@ const SERIES: [&str; 6] = [
     "series-0", "series-1", "series-2", "series-3", "series-4", "series-5",
 ];
 
+/// What the chart shows, derived from the results.
+struct Derived {
+    hist: Histogram,
+    chart: Chart,
+    /// Per series entity, documents per bucket.
+    series: Vec<Vec<u32>>,
+    series_ids: Vec<EntityIdx>,
+    found: Vec<Burst>,
+    /// Per drawn bar, its first headlines in result order.
+    bar_headlines: Vec<Vec<String>>,
+}
+
+fn derive(
+    results: &[DocIdx],
+    granularity: Option<Granularity>,
+    series_ids: &[EntityIdx],
+) -> Derived {
+    let corpus = crate::corpus();
+    let dates: Vec<Option<NaiveDate>> = results
+        .iter()
+        .map(|&d| corpus.documents[d as usize].date)
+        .collect();
+    let hist = histogram(dates.iter().copied(), granularity, None);
+    let chart = layout(
+        &hist,
+        &LayoutOptions {
+            width: WIDTH,
+            height: HEIGHT,
+            ..LayoutOptions::default()
+        },
+    );
+    let facts: Vec<DocFacts> = results
+        .iter()
+        .map(|&d| DocFacts {
+            date: corpus.documents[d as usize].date,
+            entities: &crate::doc_entities()[d as usize],
+        })
+        .collect();
+    let series = entity_series(&hist, &facts, series_ids);
+    // Bursts against the whole corpus.
+    let found = bursts(&hist, &facts, baseline());
+    let members = hist.top_members(dates.iter().copied(), TOP_HEADLINES);
+    let bar_headlines = chart
+        .bars
+        .iter()
+        .map(|b| {
+            members[b.index]
+                .iter()
+                .map(|&k| corpus.documents[results[k] as usize].title.clone())
+                .collect()
+        })
+        .collect();
+    Derived {
+        hist,
+        chart,
+        series,
+        series_ids: series_ids.to_vec(),
+        found,
+        bar_headlines,
+    }
+}
+
+/// How many documents of the whole corpus mention each entity, for burst drivers.
+fn baseline() -> &'static EntityBaseline {
+    static BASELINE: std::sync::OnceLock<EntityBaseline> = std::sync::OnceLock::new();
+    BASELINE.get_or_init(|| {
+        let corpus = crate::corpus();
+        EntityBaseline {
+            documents: corpus.documents.len() as u32,
+            entity_documents: corpus
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i as EntityIdx, e.documents.len() as u32))
+                .collect(),
+        }
+    })
+}
+
 /// `<figure id="timeline">`.
 #[function_component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
@@ -55,39 +135,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     // The bucket under the pointer or with keyboard focus, shown in the readout below the chart.
     let hovered = use_state(|| None::<usize>);
     let svg_ref = use_node_ref();
-    let dates: Vec<Option<NaiveDate>> = props
-        .results
-        .iter()
-        .map(|&d| corpus.documents[d as usize].date)
-        .collect();
-    let hist = histogram(dates.iter().copied(), view.granularity, None);
-    if hist.buckets.is_empty() {
-        return html! {
-            <figure id={p} class="timeline">
-                <figcaption>{ match hist.undated { 0 => "No documents to chart.".to_string(), n => format!("{n} undated documents; nothing to chart.") } }</figcaption>
-            </figure>
-        };
-    }
-    let chart = layout(
-        &hist,
-        &LayoutOptions {
-            width: WIDTH,
-            height: HEIGHT,
-            ..LayoutOptions::default()
-        },
-    );
-    let plot = chart.plot;
-    let f = |x: f64| format!("{x:.1}");
-
-    // Entity series: the entities in the filter, one line each.
-    let facts: Vec<DocFacts> = props
-        .results
-        .iter()
-        .map(|&d| DocFacts {
-            date: corpus.documents[d as usize].date,
-            entities: &crate::doc_entities()[d as usize],
-        })
-        .collect();
     let series_ids: Vec<EntityIdx> = view
         .entities
         .iter()
@@ -95,18 +142,29 @@ pub fn timeline(props: &TimelineProps) -> Html {
         .filter_map(|id| corpus.entity_index(id))
         .take(SERIES.len())
         .collect();
-    let series = entity_series(&hist, &facts, &series_ids);
-    // Bursts against the whole corpus.
-    let all_facts: Vec<DocFacts> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| DocFacts {
-            date: d.date,
-            entities: &crate::doc_entities()[i],
-        })
-        .collect();
-    let found = bursts(&hist, &facts, &EntityBaseline::new(&all_facts));
+    // Everything derived from the results, computed once per results, granularity and series
+    // (hovering, focusing and dragging only re-render).
+    let derived = use_memo(
+        (props.results.clone(), view.granularity, series_ids),
+        |(results, granularity, series_ids)| derive(results, *granularity, series_ids),
+    );
+    let Derived {
+        hist,
+        chart,
+        series,
+        found,
+        bar_headlines,
+        series_ids,
+    } = &*derived;
+    if hist.buckets.is_empty() {
+        return html! {
+            <figure id={p} class="timeline">
+                <figcaption>{ match hist.undated { 0 => "No documents to chart.".to_string(), n => format!("{n} undated documents; nothing to chart.") } }</figcaption>
+            </figure>
+        };
+    }
+    let plot = chart.plot;
+    let f = |x: f64| format!("{x:.1}");
 
     let range_view = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
         view::with_range(&view::with_doc(view, None), from, to)
@@ -149,7 +207,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
     };
     let on_up = {
         let drag = drag.clone();
-        let chart = chart.clone();
+        let derived = derived.clone();
         let on_navigate = props.on_navigate.clone();
         let base = view::with_doc(view, None);
         Callback::from(move |e: MouseEvent| {
@@ -162,7 +220,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 return; // A click: the bucket link under the pointer handles it.
             }
             e.prevent_default();
-            if let Some((from, to)) = chart.brush(a, b) {
+            if let Some((from, to)) = derived.chart.brush(a, b) {
                 on_navigate.emit(view::with_range(&base, Some(from), Some(to)));
             }
         })
@@ -223,16 +281,6 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let choices = Granularity::choices(min, max);
     let current_g = view.granularity;
     let mut first_link = true;
-    let bar_headlines: Vec<Vec<String>> = chart
-        .bars
-        .iter()
-        .map(|b| {
-            hist.members(b.index, dates.iter().copied(), TOP_HEADLINES)
-                .into_iter()
-                .map(|k| corpus.documents[props.results[k] as usize].title.clone())
-                .collect()
-        })
-        .collect();
     let on_svg_leave = {
         let drag = drag.clone();
         let hovered = hovered.clone();
@@ -240,6 +288,32 @@ pub fn timeline(props: &TimelineProps) -> Html {
             drag.set(None);
             hovered.set(None);
         })
+    };
+    // One listener for all bars: the bucket under the pointer or with focus is the readout's.
+    let bucket_of = |e: &Event| -> Option<usize> {
+        let target = e.target()?.dyn_into::<Element>().ok()?;
+        target
+            .closest("g.bucket")
+            .ok()??
+            .get_attribute("data-k")?
+            .parse()
+            .ok()
+    };
+    let on_over = {
+        let hovered = hovered.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(k) = bucket_of(&e) {
+                hovered.set(Some(k));
+            }
+        })
+    };
+    let on_focus_in = {
+        let hovered = hovered.clone();
+        Callback::from(move |e: FocusEvent| hovered.set(bucket_of(&e)))
+    };
+    let on_focus_out = {
+        let hovered = hovered.clone();
+        Callback::from(move |_: FocusEvent| hovered.set(None))
     };
     // What the readout says: the hovered or focused bucket, else how to use the chart.
     let readout = match (*hovered).and_then(|k| chart.bars.get(k).map(|b| (b, &bar_headlines[k]))) {
@@ -285,7 +359,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </div>
             <svg ref={svg_ref} id={format!("{p}-svg")} viewBox={format!("0 0 {} {}", f(chart.width), f(chart.height))}
                  role="group" aria-label="Documents per bucket; arrow keys move between buckets, Enter narrows to one"
-                 onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_svg_leave} onkeydown={on_key}>
+                 onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_svg_leave} onkeydown={on_key}
+                 onmouseover={on_over} onfocusin={on_focus_in} onfocusout={on_focus_out}>
                 { for chart.y_ticks.iter().map(|t| html! {
                     <g class="y-tick">
                         <line x1={f(plot.x)} x2={f(plot.x + plot.width)} y1={f(t.y)} y2={f(t.y)} />
@@ -299,26 +374,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <rect class="brush live" x={f(x0)} y={f(plot.y)} width={f((x1 - x0).max(1.0))} height={f(plot.height)} />
                 }
                 { for chart.bars.iter().enumerate().map(|(k, b)| {
-                    let headlines = &bar_headlines[k];
-                    let tip = if headlines.is_empty() {
-                        format!("{}: {}", b.label, b.count)
-                    } else {
-                        format!("{}: {}\n{}", b.label, super::plural(b.count as usize, "document", "documents"), headlines.join("\n"))
-                    };
-                    let show = { let hovered = hovered.clone(); Callback::from(move |_: MouseEvent| hovered.set(Some(k))) };
-                    let focus = { let hovered = hovered.clone(); Callback::from(move |_: FocusEvent| hovered.set(Some(k))) };
-                    let blur = { let hovered = hovered.clone(); Callback::from(move |_: FocusEvent| hovered.set(None)) };
                     let href = view::href(&range_view(Some(b.start), Some(b.end)));
                     let tabindex = if b.count > 0 && std::mem::take(&mut first_link) { "0" } else { "-1" };
                     html! {
-                        <g class={classes!("bucket", (b.count > 0).then_some("nonempty"))}
+                        <g class={classes!("bucket", (b.count > 0).then_some("nonempty"))} data-k={k.to_string()}
                            data-from={b.start.to_string()} data-to={b.end.to_string()} data-count={b.count.to_string()}>
                             if b.count > 0 {
-                                <a class="bucket-link" {href} tabindex={tabindex} aria-label={tip.replace('\n', "; ")}
-                                   onmouseover={show} onfocusin={focus} onfocusout={blur}>
+                                <a class="bucket-link" {href} tabindex={tabindex}
+                                   aria-label={format!("{}: {}", b.label, super::plural(b.count as usize, "document", "documents"))}>
                                     <rect class="column" x={f(b.column.x)} y={f(plot.y)} width={f(b.column.width)} height={f(plot.height)} />
                                     <rect class="bar" x={f(b.rect.x)} y={f(b.rect.y)} width={f(b.rect.width)} height={f(b.rect.height)} />
-                                    <title>{ tip }</title>
                                 </a>
                             }
                         </g>

@@ -259,6 +259,32 @@ impl Histogram {
             .collect()
     }
 
+    /// For every bucket, the positions (in `dates` order) of its first `limit` dates, in one
+    /// pass: [`Histogram::members`] for all buckets at once.
+    pub fn top_members<I: IntoIterator<Item = Option<NaiveDate>>>(
+        &self,
+        dates: I,
+        limit: usize,
+    ) -> Vec<Vec<usize>> {
+        let mut out = vec![Vec::new(); self.buckets.len()];
+        let mut full = 0;
+        let locate = self.locator();
+        for (pos, d) in dates.into_iter().enumerate() {
+            if full == out.len() {
+                break;
+            }
+            if let Some(i) = d.and_then(&locate) {
+                if out[i].len() < limit {
+                    out[i].push(pos);
+                    if out[i].len() == limit {
+                        full += 1;
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// A sentence for screen readers: `12 documents from Jan 2021 to Feb 2025, by month; most in
     /// Apr 2024 (5); 1 undated.`
     pub fn describe(&self) -> String {
@@ -980,6 +1006,33 @@ pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn top_members_agree_with_members_per_bucket() {
+        let dates: Vec<Option<NaiveDate>> = [
+            "2021-01-26",
+            "2021-02-10",
+            "2021-01-02",
+            "2024-04-02",
+            "2021-01-30",
+            "2021-01-05",
+        ]
+        .iter()
+        .map(|s| Some(d(s)))
+        .chain([None])
+        .collect();
+        let hist = histogram(dates.iter().copied(), Some(Granularity::Month), None);
+        let top = hist.top_members(dates.iter().copied(), 2);
+        assert_eq!(top.len(), hist.buckets.len());
+        for (i, members) in top.iter().enumerate() {
+            assert_eq!(
+                *members,
+                hist.members(i, dates.iter().copied(), 2),
+                "bucket {i}"
+            );
+        }
+        assert_eq!(top[0], [0, 2]);
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
