@@ -68,7 +68,9 @@ pub fn use_corpus(corpus: Corpus) -> bool {
 }
 
 /// Shows `message` in a visible `#fatal-error` box with a reload link and hides `#loading`.
-fn show_fatal(message: &str) {
+/// The panic hook and a corpus that cannot be decoded end up here (public for its test).
+#[doc(hidden)]
+pub fn show_fatal(message: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -48,6 +48,30 @@ pub fn subpath_dist_dir() -> PathBuf {
     })
 }
 
+/// The build of the hostile fixture corpus (`tests/fixtures/hostile`, built with
+/// `DOSSIER_CORPUS`): `$DOSSIER_HOSTILE_DIST`, else `target/dist-hostile`.
+pub fn hostile_dist_dir() -> PathBuf {
+    env_path("DOSSIER_HOSTILE_DIST", || {
+        workspace_root().join("target").join("dist-hostile")
+    })
+}
+
+/// Installed before the page's own scripts by [`Browser::watch`]: records dialogs (and
+/// refuses them), Content Security Policy violations and uncaught errors in `window.__watch`.
+pub const WATCH_JS: &str = r#"
+(() => {
+  const w = { dialogs: [], csp: [], errors: [] };
+  Object.defineProperty(window, "__watch", { value: w });
+  for (const name of ["alert", "confirm", "prompt", "print"]) {
+    window[name] = (...args) => { w.dialogs.push(name + ": " + args.join(" ")); return null; };
+  }
+  addEventListener("securitypolicyviolation", e =>
+    w.csp.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " in " + e.sourceFile));
+  addEventListener("error", e => w.errors.push(String(e.message || e.type)), true);
+  addEventListener("unhandledrejection", e => w.errors.push("unhandled rejection: " + e.reason));
+})();
+"#;
+
 /// The URL prefix the sub-path build was made for: `$DOSSIER_SUBPATH`, else `/some/path/`.
 pub fn subpath() -> String {
     std::env::var("DOSSIER_SUBPATH")
@@ -328,6 +352,8 @@ impl Browser {
         let caps = json!({
             "browserName": "chrome",
             "goog:chromeOptions": { "binary": chromium, "args": args },
+            // Console messages (errors, CSP violations) for `Browser::console`.
+            "goog:loggingPrefs": { "browser": "ALL" },
         });
         let caps = match caps {
             Value::Object(m) => m,
@@ -485,6 +511,86 @@ impl Browser {
             .map_err(|e| format!("current_url: {e}"))
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver
+    /// (`goog/cdp/execute`) and returns its result.
+    pub fn cdp(&self, cmd: &str, params: Value) -> Result<Value, String> {
+        let id = self.session.as_deref().ok_or("no WebDriver session")?;
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        let path = format!("/session/{id}/goog/cdp/execute");
+        let v = driver_request(self.driver_port, "POST", &path, &body)?;
+        match v.get("value") {
+            Some(Value::Object(o)) if o.contains_key("error") => {
+                Err(format!("CDP {cmd}: {}", v["value"]))
+            }
+            Some(value) => Ok(value.clone()),
+            None => Err(format!("CDP {cmd}: unexpected answer {v}")),
+        }
+    }
+
+    /// Runs `script` in every document the tab opens from now on, before the page's own
+    /// scripts (CDP `Page.addScriptToEvaluateOnNewDocument`).
+    pub fn on_new_document(&self, script: &str) -> Result<(), String> {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .map(|_| ())
+    }
+
+    /// Installs [`WATCH_JS`] for every page opened from now on.
+    pub fn watch(&self) -> Result<(), String> {
+        self.on_new_document(WATCH_JS)
+    }
+
+    /// What [`WATCH_JS`] recorded on the current page, with the console's errors since the
+    /// last call: a list of problems, empty when the page ran clean.
+    pub async fn problems(&self) -> Result<Vec<String>, String> {
+        let w = self
+            .eval("const w = window.__watch; return w ? [w.dialogs, w.csp, w.errors] : null;")
+            .await?;
+        let Some([dialogs, csp, errors]) = w.as_array().map(|a| a.as_slice()) else {
+            return Err("the watch script is not installed on this page".into());
+        };
+        let mut out = Vec::new();
+        for (what, list) in [
+            ("dialog", dialogs),
+            ("CSP violation", csp),
+            ("error", errors),
+        ] {
+            for v in list.as_array().into_iter().flatten() {
+                out.push(format!("{what}: {}", v.as_str().unwrap_or("")));
+            }
+        }
+        out.extend(
+            self.console()?
+                .into_iter()
+                .filter(|l| l.starts_with("SEVERE"))
+                .map(|l| format!("console: {l}")),
+        );
+        Ok(out)
+    }
+
+    /// The browser console messages since the last call, as `LEVEL message` lines (errors,
+    /// warnings, CSP violations, uncaught exceptions and failed loads among them).
+    pub fn console(&self) -> Result<Vec<String>, String> {
+        let id = self.session.as_deref().ok_or("no WebDriver session")?;
+        let path = format!("/session/{id}/se/log");
+        let v = driver_request(self.driver_port, "POST", &path, r#"{"type":"browser"}"#)?;
+        let entries = v["value"]
+            .as_array()
+            .ok_or_else(|| format!("browser log: unexpected answer {v}"))?;
+        Ok(entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {}",
+                    e["level"].as_str().unwrap_or("?"),
+                    e["message"].as_str().unwrap_or("")
+                )
+            })
+            .collect())
+    }
+
     /// Ends the session now (also done on drop).
     pub async fn close(mut self) {
         if self.session.take().is_some() {
@@ -549,6 +655,54 @@ fn delete_session(port: u16, id: &str) {
         }
         line.clear();
     }
+}
+
+/// One blocking HTTP/1.1 request to chromedriver with a JSON body; the answer parsed as JSON.
+fn driver_request(port: u16, method: &str, path: &str, body: &str) -> Result<Value, String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))
+        .map_err(|e| format!("cannot reach chromedriver on port {port}: {e}"))?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(30)));
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(req.as_bytes())
+        .map_err(|e| format!("{method} {path}: {e}"))?;
+    let mut reader = BufReader::new(s);
+    let mut length = None;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = reader
+            .read_line(&mut line)
+            .map_err(|e| format!("{method} {path}: {e}"))?;
+        if n == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let mut buf = Vec::new();
+    match length {
+        Some(n) => {
+            buf.resize(n, 0);
+            reader
+                .read_exact(&mut buf)
+                .map_err(|e| format!("{method} {path}: {e}"))?;
+        }
+        None => {
+            let _ = reader.read_to_end(&mut buf);
+        }
+    }
+    serde_json::from_slice(&buf).map_err(|e| {
+        format!(
+            "{method} {path}: not JSON ({e}): {}",
+            String::from_utf8_lossy(&buf)
+        )
+    })
 }
 
 /// A port that was free a moment ago on 127.0.0.1.

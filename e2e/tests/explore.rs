@@ -204,6 +204,21 @@ async fn timeline_shows_the_seed_months_and_brushing_sets_the_dates() {
     ok(b.open(&server.url("?granularity=month")).await);
     let buckets = ok(b.wait_until("timeline buckets", SHORT, r##"const b = Array.from(document.querySelectorAll("#timeline g.bucket.nonempty")).map(g => g.dataset.from.slice(0, 7)); return b.length ? b.join(",") : false;"##).await);
     assert_eq!(buckets, "2021-01,2021-02,2024-04,2025-02");
+    // The table view lists the same buckets once it is opened.
+    click(&b, "#timeline details.timeline-table-toggle summary").await;
+    let rows = ok(b.wait_until("the timeline table", SHORT, r##"const t = document.getElementById("timeline-table"); return t && Array.from(t.querySelectorAll("tbody tr")).map(r => r.querySelector("th").textContent + "=" + r.querySelector("td").textContent).join(",");"##).await);
+    let counts = ok(b.eval(r##"return Array.from(document.querySelectorAll("#timeline g.bucket.nonempty")).map(g => g.dataset.count).join(",");"##).await);
+    let table_counts: Vec<&str> = rows
+        .as_str()
+        .unwrap()
+        .split(',')
+        .map(|r| r.rsplit('=').next().unwrap())
+        .collect();
+    assert_eq!(
+        table_counts.join(","),
+        counts.as_str().unwrap(),
+        "table rows {rows}"
+    );
     // Clicking a bucket narrows to it and records it in the URL.
     click(
         &b,

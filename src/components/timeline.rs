@@ -134,6 +134,15 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let drag = use_state(|| None::<(f64, f64)>);
     // The bucket under the pointer or with keyboard focus, shown in the readout below the chart.
     let hovered = use_state(|| None::<usize>);
+    let table_open = use_state(|| false);
+    let on_table_toggle = {
+        let table_open = table_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+                table_open.set(d.has_attribute("open"));
+            }
+        })
+    };
     let svg_ref = use_node_ref();
     let series_ids: Vec<EntityIdx> = view
         .entities
@@ -437,8 +446,11 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 </ul>
             }
             <p class="visually-hidden" id={format!("{p}-description")}>{ hist.describe() }</p>
-            <details class="timeline-table-toggle">
+            <details class="timeline-table-toggle" open={*table_open} ontoggle={on_table_toggle}>
                 <summary>{ "Table" }</summary>
+                // Rows only while open: at week granularity over years they would double the
+                // chart's cost on every render for a view nobody has asked for yet.
+                if *table_open {
                 <table id={format!("{p}-table")}>
                     <caption class="visually-hidden">{ "Documents per bucket" }</caption>
                     <thead><tr><th scope="col">{ "Period" }</th><th scope="col">{ "Documents" }</th></tr></thead>
@@ -451,6 +463,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                }
             </details>
         </figure>
     }

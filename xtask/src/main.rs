@@ -119,13 +119,28 @@ fn cargo_fetch(root: &Path) -> Result {
 
 /// `trunk build --release` with extra arguments, timed.
 pub fn trunk_build(root: &Path, extra: &[&str]) -> Result {
-    step(&format!("trunk build --release {}", extra.join(" ")));
+    trunk_build_corpus(root, extra, None)
+}
+
+/// [`trunk_build`] of the corpus in `corpus` (`DOSSIER_CORPUS`) instead of `seeds/`.
+pub fn trunk_build_corpus(root: &Path, extra: &[&str], corpus: Option<&Path>) -> Result {
+    step(&format!(
+        "trunk build --release {}{}",
+        extra.join(" "),
+        corpus.map_or(String::new(), |c| format!(
+            " (DOSSIER_CORPUS={})",
+            c.display()
+        ))
+    ));
     let t = Instant::now();
-    Cmd::new("trunk")
+    let mut cmd = Cmd::new("trunk")
         .args(["build", "--release"])
         .args(extra)
-        .cwd(root)
-        .run()?;
+        .cwd(root);
+    if let Some(c) = corpus {
+        cmd = cmd.env("DOSSIER_CORPUS", c);
+    }
+    cmd.run()?;
     eprintln!("xtask: trunk build took {:.1}s", t.elapsed().as_secs_f64());
     Ok(())
 }
@@ -192,6 +207,14 @@ fn test(root: &Path) -> Result {
         &["--public-url", SUBPATH, "--dist", subpath_dist_arg.as_str()],
     )?;
 
+    let hostile_dist = root.join("target").join("dist-hostile");
+    let hostile_dist_arg = hostile_dist.to_string_lossy().into_owned();
+    trunk_build_corpus(
+        root,
+        &["--dist", hostile_dist_arg.as_str()],
+        Some(&root.join("tests").join("fixtures").join("hostile")),
+    )?;
+
     step("browser end-to-end tests against dist/ (cargo test -p dossier-e2e)");
     let t = Instant::now();
     cargo(root)
@@ -200,6 +223,7 @@ fn test(root: &Path) -> Result {
         .env("DOSSIER_DIST", root.join("dist"))
         .env("DOSSIER_SUBPATH_DIST", &subpath_dist)
         .env("DOSSIER_SUBPATH", SUBPATH)
+        .env("DOSSIER_HOSTILE_DIST", &hostile_dist)
         .env("CHROMEDRIVER", &tools.chromedriver)
         .env("CHROMIUM", &tools.chromium)
         .run()?;
