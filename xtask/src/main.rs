@@ -4,6 +4,7 @@
 //! pinned Trunk, wasm-bindgen-cli matching `Cargo.lock`, wasm-opt from npm into `.tools/`,
 //! and for browser tests Chromium with chromedriver) and is quick when all is present.
 
+mod generated;
 mod run;
 mod sizes;
 mod tools;
@@ -28,6 +29,9 @@ commands:
                       BENCHMARKS.md
   bench-timeline      render the results timeline for 100k generated documents in headless
                       Chromium (release wasm); write BENCH-timeline-render.md and BENCHMARKS.md
+  gen-corpus N DIR [--seed S]
+                      write the generated benchmark corpus (N documents, default seed 7)
+                      into the new folder DIR, one .txt file per document
   screenshots         release build, then write docs/screenshot{,-phone,-dark}.png from
                       the real app in headless Chromium (the README's pictures)
   ensure-tools        only install what is missing (including Chromium and chromedriver)
@@ -51,6 +55,7 @@ fn main() -> ExitCode {
         "lint" => no_args(rest).and_then(|()| lint(&root)),
         "sizes" => sizes_cmd(&root, rest),
         "bench-timeline" => no_args(rest).and_then(|()| bench_timeline(&root)),
+        "gen-corpus" => gen_corpus(rest),
         "screenshots" => no_args(rest).and_then(|()| screenshots(&root)),
         "ensure-tools" => no_args(rest)
             .and_then(|()| tools::ensure(&root, tools::Needs { browser: true }).map(drop)),
@@ -251,6 +256,20 @@ fn dir_mentions(dir: &Path, needle: &str) -> bool {
                 && std::fs::read_to_string(&p).is_ok_and(|s| s.contains(needle))
         }
     })
+}
+
+/// Writes the generated corpus to a folder (see [`generated`]).
+fn gen_corpus(rest: &[String]) -> Result {
+    let args = generated::parse(rest)?;
+    let bytes = generated::write(&args)?;
+    eprintln!(
+        "xtask: {} documents ({:.1} MB, seed {}) in {}",
+        args.n,
+        bytes as f64 / 1e6,
+        args.seed,
+        args.dir.display()
+    );
+    Ok(())
 }
 
 /// Runs the ignored browser benchmark `tests/timeline_render.rs` (release profile) and writes

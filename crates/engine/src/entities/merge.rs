@@ -7,7 +7,7 @@ use super::gazetteer as gz;
 use super::{fold, slug, Extracted, Kind};
 use crate::diag::Diagnostic;
 use crate::model::{DocIdx, Document, Entity, Form, Mention};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 const KINDS: [Kind; 4] = [Kind::Person, Kind::Organization, Kind::Place, Kind::Other];
 
@@ -329,6 +329,7 @@ pub fn merge(
             .or_default()
             .extend(group.extra.iter().cloned());
     }
+    let paired: HashSet<&str> = pairs.iter().map(|p| p.acronym.as_str()).collect();
     let mut entities: Vec<(Entity, Vec<usize>)> = Vec::new();
     for (root, ms) in members {
         if ignored[root] {
@@ -336,12 +337,7 @@ pub fn merge(
         }
         let e = evidence(&raws, &ms);
         let ex = extras.remove(&root).unwrap_or_default();
-        let merged = ms
-            .iter()
-            .map(|&m| raws[m].key())
-            .collect::<std::collections::HashSet<_>>()
-            .len()
-            > 1;
+        let merged = ms.iter().any(|&m| keys[m] != keys[ms[0]]);
         let forced = retype
             .get(&root)
             .copied()
@@ -372,7 +368,7 @@ pub fn merge(
             .get(&root)
             .cloned()
             .or_else(|| split_kind.get(&root).map(|s| s.0.clone()))
-            .unwrap_or_else(|| canonical(&raws, &ms, &groups[root].key, pairs));
+            .unwrap_or_else(|| canonical(&raws, &keys, &ms, &groups[root].key, &paired));
         let mut forms: BTreeMap<(String, bool), u32> = BTreeMap::new();
         let mut roles: BTreeMap<String, u32> = BTreeMap::new();
         let mut docs: Vec<DocIdx> = Vec::new();
@@ -456,28 +452,29 @@ pub fn merge(
 
 /// The display name of a merged set: the gazetteer's for places, the acronym of an acronym pair,
 /// otherwise the most complete form (most words, diacritics kept, most frequent).
-fn canonical(raws: &[Raw], ms: &[usize], key: &str, pairs: &[AcronymPair]) -> String {
+///
+/// `keys[m]` is `raws[m].key()`; `paired` holds the folded acronyms of all acronym pairs.
+fn canonical(
+    raws: &[Raw],
+    keys: &[String],
+    ms: &[usize],
+    key: &str,
+    paired: &HashSet<&str>,
+) -> String {
     let g = gz::get();
-    if let Some(adj) = ms.iter().map(|&m| &raws[m]).find(|r| r.adjective) {
-        if ms
-            .iter()
-            .all(|&m| raws[m].adjective || fold(&raws[m].name) == fold(&adj.name))
-        {
-            return adj.name.clone();
+    if let Some(&a) = ms.iter().find(|&&m| raws[m].adjective) {
+        if ms.iter().all(|&m| raws[m].adjective || keys[m] == keys[a]) {
+            return raws[a].name.clone();
         }
     }
-    let names: Vec<&Raw> = ms
+    let names: Vec<usize> = ms.iter().copied().filter(|&m| !raws[m].adjective).collect();
+    if let Some(&acr) = names
         .iter()
-        .map(|&m| &raws[m])
-        .filter(|r| !r.adjective)
-        .collect();
-    if let Some(acr) = names
-        .iter()
-        .find(|r| r.acronym && pairs.iter().any(|p| p.acronym == fold(&r.name)))
+        .find(|&&m| raws[m].acronym && paired.contains(keys[m].as_str()))
     {
-        return acr.name.clone();
+        return raws[acr].name.clone();
     }
-    if let Some(p) = names.iter().find_map(|r| g.place(&fold(&r.name))) {
+    if let Some(p) = names.iter().find_map(|&m| g.place(&keys[m])) {
         return p.name.clone();
     }
     if names.is_empty() {
@@ -486,8 +483,8 @@ fn canonical(raws: &[Raw], ms: &[usize], key: &str, pairs: &[AcronymPair]) -> St
         }
     }
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
-    for r in &names {
-        *counts.entry(r.name.as_str()).or_default() += 1;
+    for &m in &names {
+        *counts.entry(raws[m].name.as_str()).or_default() += 1;
     }
     counts
         .into_iter()
