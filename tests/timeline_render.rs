@@ -123,8 +123,13 @@ async fn timeline_renders_100k_documents() {
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
 
+    // The corpus-wide tables the app builds once (entities per document, the burst baseline)
+    // are start-up work, timed on their own; the first render is then the chart's own cost.
     let t = now();
-    let mut app = yew::Renderer::<Timeline>::with_root_and_props(
+    let _ = dossier::doc_entities();
+    let tables = now() - t;
+    let t = now();
+    let app = yew::Renderer::<Timeline>::with_root_and_props(
         root.clone(),
         props(View::default(), all.clone()),
     )
@@ -132,6 +137,18 @@ async fn timeline_renders_100k_documents() {
     yew::scheduler::flush().await;
     let first = now() - t;
     assert!(nonempty_buckets() > 12, "the first render drew the chart");
+    // A second mount, as when the results view comes back: caches built, wasm code warm.
+    app.destroy();
+    root.set_inner_html("");
+    let t = now();
+    let mut app = yew::Renderer::<Timeline>::with_root_and_props(
+        root.clone(),
+        props(View::default(), all.clone()),
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let warm = now() - t;
+    assert!(nonempty_buckets() > 12, "the second mount drew the chart");
 
     let mid = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
     let brushed = View {
@@ -143,6 +160,20 @@ async fn timeline_renders_100k_documents() {
         granularity: Some(Granularity::Week),
         ..View::default()
     };
+    // Four years of results by week: the most bars the chart draws (under the bucket cap).
+    let (y2019, y2022) = (
+        NaiveDate::from_ymd_opt(2019, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2022, 12, 31).unwrap(),
+    );
+    let four_years: Rc<Vec<DocIdx>> = Rc::new(
+        (0..corpus.documents.len() as DocIdx)
+            .filter(|&d| {
+                corpus.documents[d as usize]
+                    .date
+                    .is_some_and(|t| t >= y2019 && t <= y2022)
+            })
+            .collect(),
+    );
     // A filter on the three most frequent entities: their documents, with one series each.
     let filtered_docs: Rc<Vec<DocIdx>> = Rc::new({
         let mut d: Vec<DocIdx> = corpus.entities[..3]
@@ -157,19 +188,38 @@ async fn timeline_renders_100k_documents() {
         entities: corpus.entities[..3].iter().map(|e| e.id.clone()).collect(),
         ..View::default()
     };
-    let scenarios: [(&str, View, Rc<Vec<DocIdx>>); 3] = [
+    let scenarios: [(&str, View, Rc<Vec<DocIdx>>); 4] = [
         ("brush (date range on all 100k)", brushed, all.clone()),
-        ("granularity switched to week", weekly, all.clone()),
+        (
+            "week asked for ten years (drawn by month: 522 weeks exceed the 240-bar cap)",
+            weekly.clone(),
+            all.clone(),
+        ),
+        (
+            "four years of results by week (209 bars)",
+            weekly,
+            four_years.clone(),
+        ),
         (
             "entity filter with 3 series",
             filtered,
             filtered_docs.clone(),
         ),
     ];
-    let mut lines = vec![format!(
-        "first render, {} documents: {first:.1} ms",
-        corpus.documents.len()
-    )];
+    let mut lines = vec![
+        format!(
+            "one-time corpus tables (entities per document), {} documents: {tables:.1} ms",
+            corpus.documents.len()
+        ),
+        format!(
+            "first render, {} documents (includes the burst baseline, built once): {first:.1} ms",
+            corpus.documents.len()
+        ),
+        format!(
+            "mount again (tables built, code warm), {} documents: {warm:.1} ms",
+            corpus.documents.len()
+        ),
+    ];
     for (name, view, results) in scenarios {
         let mut samples = Vec::with_capacity(RUNS);
         for _ in 0..RUNS {

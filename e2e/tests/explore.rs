@@ -261,5 +261,23 @@ async fn timeline_shows_the_seed_months_and_brushing_sets_the_dates() {
     wait_results(&b, "002,004").await;
     click(&b, "#timeline-reset").await;
     wait_results(&b, "000,001,002,003,004").await;
+    // Days over four years would be bars too thin to see: the chart says it draws weeks.
+    ok(b.open(&server.url("?granularity=day")).await);
+    let note = ok(b
+        .wait_until(
+            "the coarsened note",
+            SHORT,
+            "const n = document.querySelector('#timeline .timeline-coarsened'); return n && n.textContent;",
+        )
+        .await);
+    let note = note.as_str().unwrap();
+    assert!(
+        note.contains("By day") && note.contains("drawn by week"),
+        "{note}"
+    );
+    let selected = ok(b
+        .eval("return document.getElementById('timeline-granularity').value;")
+        .await);
+    assert_eq!(selected, "week", "the menu shows what is drawn");
     b.close().await;
 }

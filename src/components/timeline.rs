@@ -354,10 +354,16 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     <select id="timeline-granularity" onchange={on_granularity} aria-label="Timeline granularity">
                         <option value="" selected={current_g.is_none()}>{ format!("auto ({})", hist.granularity.as_str()) }</option>
                         { for choices.iter().map(|g| html! {
-                            <option value={g.as_str()} selected={current_g == Some(*g)}>{ g.as_str() }</option>
+                            <option value={g.as_str()} selected={current_g.is_some() && hist.granularity == *g}>{ g.as_str() }</option>
                         }) }
                     </select>
                 </label>
+                }
+                if let Some(asked) = current_g.filter(|g| *g != hist.granularity) {
+                    <span class="timeline-coarsened" role="note">{ format!(
+                        "By {} there would be too many bars for this span; drawn by {}. Narrow the dates to see {}s.",
+                        asked.as_str(), hist.granularity.as_str(), asked.as_str()
+                    ) }</span>
                 }
                 if view.from.is_some() || view.to.is_some() {
                     <a id={format!("{p}-reset")} class="timeline-reset" href={view::href(&range_view(None, None))}>{ "Reset dates" }</a>

@@ -26,8 +26,11 @@ pub enum Granularity {
 
 /// The most buckets [`Granularity::auto`] aims for.
 pub const TARGET_MAX_BUCKETS: i64 = 60;
-/// The most buckets a histogram will ever have; finer requests fall back to a coarser granularity.
-pub const MAX_BUCKETS: i64 = 2000;
+/// The most buckets a histogram will ever have; finer requests fall back to a coarser
+/// granularity (as Kibana scales an interval that would make too many buckets). At the chart's
+/// usual width, more bars than this are under 3 px each: too thin to tell apart, point at or
+/// click, and their elements would cost the chart its one-frame render at 100k documents.
+pub const MAX_BUCKETS: i64 = 240;
 
 const MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -1133,9 +1136,18 @@ mod tests {
         assert_eq!(auto("2021-01-26", "2025-02-11"), Granularity::Month);
         assert_eq!(auto("2015-01-01", "2024-12-31"), Granularity::Quarter);
         assert_eq!(auto("1900-01-01", "2024-12-31"), Granularity::Year);
+        // Fifty years: 600 months are too many bars, 200 quarters fit.
         assert_eq!(
             Granularity::Day.effective(d("1975-01-01"), d("2024-12-31")),
+            Granularity::Quarter
+        );
+        // Ten years: 522 weeks would be bars under 3 px, so a week request draws months.
+        assert_eq!(
+            Granularity::Week.effective(d("2015-01-01"), d("2024-12-31")),
             Granularity::Month
+        );
+        assert!(
+            !Granularity::choices(d("2015-01-01"), d("2024-12-31")).contains(&Granularity::Week)
         );
         assert_eq!(
             Granularity::Week.effective(d("2024-01-01"), d("2024-12-31")),
