@@ -4,7 +4,9 @@
 const tag = document.querySelector("script[data-dossier-js]");
 try {
   const { default: init } = await import(tag.dataset.dossierJs);
-  await init({ module_or_path: tag.dataset.dossierWasm });
+  const wasm = await init({ module_or_path: tag.dataset.dossierWasm });
+  // For `cargo xtask bench`, which reports the wasm memory next to the JS heap.
+  window.dossierWasmMemory = wasm.memory;
 } catch (e) {
   // The app could not start (an old browser, a missing file): say so instead of spinning.
   const box = document.getElementById("loading");

@@ -4,6 +4,7 @@
 //! pinned Trunk, wasm-bindgen-cli matching `Cargo.lock`, wasm-opt from npm into `.tools/`,
 //! and for browser tests Chromium with chromedriver) and is quick when all is present.
 
+mod bench;
 mod generated;
 mod run;
 mod sizes;
@@ -32,6 +33,11 @@ commands:
   gen-corpus N DIR [--seed S]
                       write the generated benchmark corpus (N documents, default seed 7)
                       into the new folder DIR, one .txt file per document
+  bench [--sizes 1000,10000]
+                      the app in headless Chromium against MiniSearch and String.includes on
+                      the seeds and generated corpora: payload, app-ready, keystroke to paint
+                      at 1x and 4x throttle, long tasks, memory, build time; writes
+                      BENCH-app.md, BENCHMARKS.md and docs/bench-latency.svg
   screenshots         release build, then write docs/screenshot{,-phone,-dark}.png from
                       the real app in headless Chromium (the README's pictures)
   ensure-tools        only install what is missing (including Chromium and chromedriver)
@@ -54,6 +60,7 @@ fn main() -> ExitCode {
         "test" => no_args(rest).and_then(|()| test(&root)),
         "lint" => no_args(rest).and_then(|()| lint(&root)),
         "sizes" => sizes_cmd(&root, rest),
+        "bench" => bench::bench(&root, rest),
         "bench-timeline" => no_args(rest).and_then(|()| bench_timeline(&root)),
         "gen-corpus" => gen_corpus(rest),
         "screenshots" => no_args(rest).and_then(|()| screenshots(&root)),
@@ -378,7 +385,7 @@ fn sizes_cmd(root: &Path, rest: &[String]) -> Result {
 }
 
 /// "commit abc1234 (with uncommitted changes), 2026-11-22": where a measurement comes from.
-fn measured_at(root: &Path) -> String {
+pub fn measured_at(root: &Path) -> String {
     let probe = |args: &[&str]| Cmd::new("git").args(args).cwd(root).probe();
     let commit = probe(&["rev-parse", "--short", "HEAD"]).unwrap_or_default();
     let dirty = probe(&["status", "--porcelain", "--untracked-files=no"])

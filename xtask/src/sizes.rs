@@ -120,6 +120,13 @@ fn brotli_len(bytes: &[u8]) -> usize {
 }
 
 impl Table {
+    /// Every file together.
+    pub fn total(&self) -> Size {
+        [self.wasm, self.js, self.css, self.html, self.other]
+            .into_iter()
+            .fold(Size::default(), Size::add)
+    }
+
     /// The Markdown table between the marker comments, with a line saying where the
     /// measurement comes from.
     pub fn markdown(&self, measured_at: &str) -> String {

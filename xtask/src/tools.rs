@@ -190,24 +190,36 @@ fn ensure_wasm_opt(root: &Path) -> Result {
 }
 
 /// `axe-core` in `.tools/node_modules`, at the pinned version, for the accessibility tests.
+/// MiniSearch, the JS peer of `cargo xtask bench` (from npm, into `.tools/`).
+pub const MINISEARCH_VERSION: &str = "7.2.0";
+
+/// Installs MiniSearch into `.tools/` unless the pinned version is there.
+pub fn ensure_minisearch(root: &Path) -> Result {
+    ensure_npm(root, "minisearch", MINISEARCH_VERSION)
+}
+
 fn ensure_axe(root: &Path) -> Result {
+    ensure_npm(root, "axe-core", AXE_CORE_VERSION)
+}
+
+fn ensure_npm(root: &Path, package: &str, version: &str) -> Result {
     let tools = root.join(".tools");
     let manifest = tools
         .join("node_modules")
-        .join("axe-core")
+        .join(package)
         .join("package.json");
-    let pinned = format!("\"version\": \"{AXE_CORE_VERSION}\"");
+    let pinned = format!("\"version\": \"{version}\"");
     if std::fs::read_to_string(&manifest).is_ok_and(|m| m.contains(&pinned)) {
-        eprintln!("  ok: axe-core {AXE_CORE_VERSION} in .tools/");
+        eprintln!("  ok: {package} {version} in .tools/");
         return Ok(());
     }
-    eprintln!("  axe-core missing; installing axe-core@{AXE_CORE_VERSION} into .tools/");
+    eprintln!("  {package} missing; installing {package}@{version} into .tools/");
     std::fs::create_dir_all(&tools).map_err(|e| format!("cannot create .tools/: {e}"))?;
     Cmd::new("npm")
         .args(["install", "--prefix"])
         .arg(&tools)
         .args(["--no-audit", "--no-fund"])
-        .arg(format!("axe-core@{AXE_CORE_VERSION}"))
+        .arg(format!("{package}@{version}"))
         .run()
 }
 

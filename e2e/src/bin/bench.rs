@@ -1,0 +1,256 @@
+//! The browser benchmark driver behind `cargo xtask bench`: one built app and its corpus in
+//! headless Chromium, side by side with MiniSearch and a `String.includes` filter on the same
+//! documents, printed as one JSON object on stdout.
+//!
+//! Usage: `bench DIST CORPUS_DIR LABEL`. `DIST` is a `trunk build --release` of `CORPUS_DIR`;
+//! `DIST/peer/` must hold `peer.html`, `peer.js` and `minisearch.js` (xtask copies them); this
+//! writes `DIST/peer/docs.json` from the corpus as the engine reads it.
+//!
+//! Measured, at 1x and at 4x CPU throttle (CDP `Emulation.setCPUThrottlingRate`):
+//! - navigation to app-ready: the `dossier-ready` mark the app sets once interactive;
+//! - long tasks (over 50 ms) during load and while typing, from a `longtask` observer installed
+//!   before the page's scripts;
+//! - keystroke to paint: from each `input` event's timestamp to a task queued from the next
+//!   animation frame (after that frame is painted), for every keystroke of [`QUERIES`] typed
+//!   through WebDriver one key at a time;
+//! - search latency: the app's `dossier-search` User Timing measures (engine search per call)
+//!   against MiniSearch's and `includes`' time for the same prefixes;
+//! - memory after load: JS heap (CDP `Performance.getMetrics`) plus the wasm memory.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use dossier_e2e::{Browser, Locator, StaticServer};
+use serde_json::{json, Value};
+
+/// What the benchmark types, one key at a time: words, two words, names, a typo.
+const QUERIES: &[&str] = &[
+    "nato",
+    "defence spending",
+    "lithuania",
+    "vilnius summit",
+    "minister",
+    "security",
+    "baltic states",
+    "presdent",
+];
+
+/// Records input-to-paint latencies and long tasks from the very start of every page.
+const PROBE: &str = r#"
+(() => {
+  const b = { inputs: [], longtasks: [] };
+  Object.defineProperty(window, "__bench", { value: b });
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) b.longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: true });
+  } catch (e) {}
+  document.addEventListener("input", (e) => {
+    const t0 = e.timeStamp;
+    requestAnimationFrame(() => setTimeout(() => b.inputs.push(performance.now() - t0), 0));
+  }, true);
+})();
+"#;
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let i = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn stats(mut v: Vec<f64>) -> Value {
+    v.sort_by(f64::total_cmp);
+    json!({
+        "n": v.len(),
+        "p50": percentile(&v, 50.0),
+        "p95": percentile(&v, 95.0),
+        "max": v.last().copied().unwrap_or(f64::NAN),
+    })
+}
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .map(|a| a.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default()
+}
+
+/// Every prefix a user types on the way to each query.
+fn prefixes() -> Vec<String> {
+    QUERIES
+        .iter()
+        .flat_map(|q| (1..=q.chars().count()).map(move |n| q.chars().take(n).collect()))
+        .collect()
+}
+
+/// Writes `docs.json` for the peers and returns (documents, text bytes, index bytes).
+fn write_docs(corpus: &std::path::Path, peer_dir: &std::path::Path) -> Result<Value, String> {
+    let loaded = dossier_engine::load::load_dir(corpus)
+        .map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
+    let c = &loaded.output.corpus;
+    let docs: Vec<Value> = c
+        .documents
+        .iter()
+        .map(|d| json!({ "id": d.id, "title": d.title, "text": d.body }))
+        .collect();
+    let text_bytes: usize = c
+        .documents
+        .iter()
+        .map(|d| d.body.len() + d.title.len())
+        .sum();
+    let index_bytes = postcard::to_allocvec(&c.index).map_or(0, |b| b.len());
+    std::fs::write(
+        peer_dir.join("docs.json"),
+        serde_json::to_vec(&docs).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| format!("cannot write docs.json: {e}"))?;
+    Ok(json!({
+        "documents": c.documents.len(),
+        "text_bytes": text_bytes,
+        "index_bytes": index_bytes,
+    }))
+}
+
+async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value, String> {
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": rate }))?;
+    b.open(&server.url("")).await?;
+    // Let the load settle so its long tasks are all reported.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let load = b
+        .eval(
+            r#"const m = performance.getEntriesByName("dossier-ready")[0];
+               const nav = performance.getEntriesByType("navigation")[0];
+               const mem = window.dossierWasmMemory;
+               return { ready: m ? m.startTime : null,
+                        dom_content_loaded: nav ? nav.domContentLoadedEventEnd : null,
+                        longtasks: window.__bench.longtasks.slice(),
+                        wasm_memory: mem ? mem.buffer.byteLength : null };"#,
+        )
+        .await?;
+    b.cdp("Performance.enable", json!({}))?;
+    let metrics = b.cdp("Performance.getMetrics", json!({}))?;
+    let heap = metrics["metrics"]
+        .as_array()
+        .and_then(|m| m.iter().find(|x| x["name"] == "JSHeapUsedSize"))
+        .and_then(|x| x["value"].as_f64())
+        .unwrap_or(f64::NAN);
+
+    b.eval("window.__bench.inputs.length = 0; window.__bench.longtasks.length = 0; performance.clearMeasures('dossier-search'); return null;")
+        .await?;
+    let search = b
+        .client
+        .find(Locator::Css("#search"))
+        .await
+        .map_err(|e| e.to_string())?;
+    let mut keystrokes = Vec::new();
+    let mut searches = Vec::new();
+    for q in QUERIES {
+        search.clear().await.map_err(|e| e.to_string())?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.eval("window.__bench.inputs.length = 0; performance.clearMeasures('dossier-search'); return null;")
+            .await?;
+        for (k, ch) in q.chars().enumerate() {
+            search
+                .send_keys(&ch.to_string())
+                .await
+                .map_err(|e| e.to_string())?;
+            // One keystroke at a time: wait until this one has painted.
+            b.wait_until(
+                "the keystroke to paint",
+                Duration::from_secs(60),
+                &format!("return window.__bench.inputs.length > {k};"),
+            )
+            .await?;
+        }
+        let v = b
+            .eval(
+                r#"return { inputs: window.__bench.inputs.slice(),
+                            searches: performance.getEntriesByName("dossier-search").map(e => e.duration) };"#,
+            )
+            .await?;
+        keystrokes.extend(floats(&v["inputs"]));
+        searches.extend(floats(&v["searches"]));
+    }
+    let typing_longtasks = b.eval("return window.__bench.longtasks.length;").await?;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))?;
+    let load_longtasks: Vec<f64> = load["longtasks"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|t| t["duration"].as_f64()).collect())
+        .unwrap_or_default();
+    Ok(json!({
+        "rate": rate,
+        "ready_ms": load["ready"],
+        "load_long_tasks": load_longtasks.len(),
+        "load_long_task_ms": load_longtasks,
+        "typing_long_tasks": typing_longtasks,
+        "js_heap_bytes": heap,
+        "wasm_memory_bytes": load["wasm_memory"],
+        "keystroke_to_paint_ms": stats(keystrokes),
+        "search_ms": stats(searches),
+    }))
+}
+
+async fn peer_run(b: &Browser, server: &StaticServer) -> Result<Value, String> {
+    b.client
+        .goto(&server.url("peer/peer.html"))
+        .await
+        .map_err(|e| e.to_string())?;
+    b.wait_until(
+        "the peers to index",
+        Duration::from_secs(600),
+        "return document.body && document.body.dataset.ready === 'true';",
+    )
+    .await?;
+    let queries = serde_json::to_string(&prefixes()).map_err(|e| e.to_string())?;
+    let v = b
+        .eval(&format!(
+            "const r = window.peer.run({queries}, 3);
+             return {{ index_ms: window.peer.indexMs, serialised_bytes: window.peer.serialisedBytes,
+                      minisearch: r.minisearch, includes: r.includes }};"
+        ))
+        .await?;
+    Ok(json!({
+        "minisearch_index_ms": v["index_ms"],
+        "minisearch_serialised_bytes": v["serialised_bytes"],
+        "minisearch_ms": stats(floats(&v["minisearch"])),
+        "includes_ms": stats(floats(&v["includes"])),
+    }))
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() -> Result<(), String> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [dist, corpus, label] = &args[..] else {
+        return Err("usage: bench DIST CORPUS_DIR LABEL".into());
+    };
+    let (dist, corpus) = (PathBuf::from(dist), PathBuf::from(corpus));
+    let t = Instant::now();
+    let facts = write_docs(&corpus, &dist.join("peer"))?;
+    eprintln!(
+        "bench {label}: docs.json written in {:.1}s",
+        t.elapsed().as_secs_f64()
+    );
+    let server = StaticServer::start(&dist, "/").map_err(|e| e.to_string())?;
+    let b = Browser::launch().await?;
+    b.on_new_document(PROBE)?;
+    let mut runs = Vec::new();
+    for rate in [1.0, 4.0] {
+        eprintln!("bench {label}: app at {rate}x CPU throttle");
+        runs.push(app_run(&b, &server, rate).await?);
+    }
+    eprintln!("bench {label}: peers");
+    let peers = peer_run(&b, &server).await?;
+    let chromium = b.cdp("Browser.getVersion", json!({}))?;
+    b.close().await;
+    let out = json!({
+        "label": label,
+        "corpus": facts,
+        "runs": runs,
+        "peers": peers,
+        "browser": chromium["product"],
+        "queries": QUERIES,
+    });
+    println!("{out}");
+    Ok(())
+}
