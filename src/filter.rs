@@ -78,6 +78,19 @@ impl SearchTimer {
     }
 }
 
+/// The snippet of a body for a view's query: its byte range and the hits inside it. Only the
+/// text up to the first hit and the window itself are read, not the whole body, so a long
+/// result list stays quick to draw as the user types.
+pub fn snippet(body: &str, hl: &Highlight, len: usize) -> (usize, usize, Vec<(usize, usize)>) {
+    let first: Vec<(usize, usize)> = search::first_hit(body, hl).into_iter().collect();
+    let (s, e) = snippet_range(body, &first, len);
+    let hits = search::hit_ranges(&body[s..e], hl)
+        .into_iter()
+        .map(|(a, b)| (a + s, b + s))
+        .collect();
+    (s, e, hits)
+}
+
 /// Largest char boundary of `s` at or before `i`.
 pub fn floor_boundary(s: &str, mut i: usize) -> usize {
     i = i.min(s.len());
@@ -125,6 +138,23 @@ pub fn snippet_range(body: &str, hits: &[(usize, usize)], len: usize) -> (usize,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippet_marks_what_the_whole_body_would_inside_its_window() {
+        let body = "Intro words here. Later the eastern flank met Rutte and the flank again, \
+                    with more text after that goes on and on past the window's end for a while.";
+        let hl = Highlight {
+            words: ["flank".to_string(), "rutte".to_string()].into(),
+            phrases: vec![],
+        };
+        let (s, e, hits) = snippet(body, &hl, 60);
+        let all = search::hit_ranges(body, &hl);
+        let (s2, e2) = snippet_range(body, &all, 60);
+        assert_eq!((s, e), (s2, e2));
+        let inside: Vec<_> = all.into_iter().filter(|&(a, b)| a >= s && b <= e).collect();
+        assert_eq!(hits, inside);
+        assert!(!hits.is_empty());
+    }
 
     #[test]
     fn snippet_starts_at_a_word() {

@@ -15,7 +15,7 @@ use super::entity_page::EntityPage;
 use super::entity_panel::EntityPanel;
 use super::network::Network;
 use super::notice::Notice;
-use super::quotes::{quotes_in, Quotes};
+use super::quotes::{quote_count, Quotes};
 use super::reader::Reader;
 use super::results::Results;
 use super::search_box::SearchBox;
@@ -213,7 +213,7 @@ pub fn app() -> Html {
 
     let quote_count = {
         let key = (results.clone(), v.q.clone());
-        *use_memo(key, |(results, q)| quotes_in(results, q).len())
+        *use_memo(key, |(results, q)| quote_count(results, q))
     };
     let c = corpus();
     let entity_page = v.entity_page.as_deref().and_then(|id| c.entity_index(id));

@@ -1,7 +1,6 @@
 //! Who said what: the quotations in the current results (narrowed by `said:` in the query), and
 //! the quote entry the entity page reuses. Quote text is shown as text, never as markup.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use dossier_engine::quotes::{said_by, Quote};
@@ -26,18 +25,48 @@ pub struct QuotesProps {
 /// The quotations of `results` (in result order, then by position) whose speaker matches every
 /// `said:` of the query.
 pub fn quotes_in(results: &[DocIdx], q: &str) -> Vec<&'static Quote> {
-    let corpus = crate::corpus();
-    let rank: HashMap<DocIdx, usize> = results.iter().enumerate().map(|(i, &d)| (d, i)).collect();
+    let rank = ranks(results);
     let query = crate::filter::parse(q);
     let said = query.said();
-    let mut out: Vec<&Quote> = corpus
+    let mut out: Vec<&Quote> = crate::corpus()
         .quotes
         .iter()
-        .filter(|x| rank.contains_key(&x.document))
-        .filter(|x| said.iter().all(|s| said_by(x, s, &corpus.entities)))
+        .filter(|x| matches(x, &rank, &said))
         .collect();
-    dossier_engine::sort::sort_by_key(&mut out, |x| (rank[&x.document], x.start));
+    dossier_engine::sort::sort_by_key(&mut out, |x| (rank[x.document as usize], x.start));
     out
+}
+
+/// How many quotations [`quotes_in`] would list, without ordering them (counted on every
+/// keystroke for the *Quotes* switch).
+pub fn quote_count(results: &[DocIdx], q: &str) -> usize {
+    let rank = ranks(results);
+    let query = crate::filter::parse(q);
+    let said = query.said();
+    crate::corpus()
+        .quotes
+        .iter()
+        .filter(|x| matches(x, &rank, &said))
+        .count()
+}
+
+/// Each document's position in `results` (`u32::MAX` when it is not there), by document.
+fn ranks(results: &[DocIdx]) -> Vec<u32> {
+    let mut rank = vec![u32::MAX; crate::corpus().documents.len()];
+    for (i, &d) in results.iter().enumerate() {
+        if let Some(r) = rank.get_mut(d as usize) {
+            *r = i as u32;
+        }
+    }
+    rank
+}
+
+fn matches<S: AsRef<str>>(x: &Quote, rank: &[u32], said: &[S]) -> bool {
+    rank.get(x.document as usize)
+        .is_some_and(|&r| r != u32::MAX)
+        && said
+            .iter()
+            .all(|s| said_by(x, s.as_ref(), &crate::corpus().entities))
 }
 
 /// One quotation: its text, who said it (linked to their entity page when known) and the
@@ -83,7 +112,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
     let list = use_memo((props.results.clone(), view.q.clone()), |(results, q)| {
         quotes_in(results, q)
     });
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     {
         let shown = shown.clone();
         use_effect_with(list.clone(), move |_| shown.set(PAGE));

@@ -23,7 +23,7 @@ pub struct ResultsProps {
 const SNIPPET_BYTES: usize = 220;
 
 /// Results rendered at first, and added by each "show more".
-const PAGE: usize = 100;
+const PAGE: usize = 40;
 
 /// `#result-count`, the sort links and `<ol id="results">`.
 #[function_component(Results)]
@@ -34,7 +34,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let ignored = filter::parse(&view.q).ignored;
     let total = corpus.documents.len();
     let n = props.results.len();
-    let shown = use_state(|| PAGE);
+    let shown = use_state_eq(|| PAGE);
     {
         // A new result list starts again from the first page.
         let shown = shown.clone();
@@ -69,8 +69,7 @@ pub fn results(props: &ResultsProps) -> Html {
         let d = &corpus.documents[i as usize];
         let href = view::href(&view::with_doc(&view::with_entity_page(view, None), Some(&d.id)));
         let current = view.doc.as_deref() == Some(d.id.as_str());
-        let hits = filter::hits(&d.body, &terms);
-        let (s, e) = filter::snippet_range(&d.body, &hits, SNIPPET_BYTES);
+        let (s, e, hits) = filter::snippet(&d.body, &terms, SNIPPET_BYTES);
         let snippet = marked(&d.body, s, e, &hits);
         html! {
             <li class={classes!("result", current.then_some("current"))} data-doc-id={d.id.clone()}>

@@ -16,6 +16,11 @@ pub struct Word {
 
 /// The words of `text` (Unicode word boundaries; punctuation and spaces dropped).
 pub fn words(text: &str) -> Vec<Word> {
+    each_word(text).collect()
+}
+
+/// The words of `text` one at a time, as [`words`] gives them: for scans that stop early.
+pub fn each_word(text: &str) -> impl Iterator<Item = Word> + '_ {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
         .map(|(start, w)| {
@@ -31,7 +36,6 @@ pub fn words(text: &str) -> Vec<Word> {
                 folded: crate::entities::fold(w),
             }
         })
-        .collect()
 }
 
 /// The English stem of a folded word (`meetings` -> `meet`).

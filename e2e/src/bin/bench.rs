@@ -138,6 +138,12 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
 
     b.eval("window.__bench.inputs.length = 0; window.__bench.longtasks.length = 0; performance.clearMeasures('dossier-search'); return null;")
         .await?;
+    let profile = rate == 1.0 && std::env::var_os("DOSSIER_BENCH_PROFILE").is_some();
+    if profile {
+        b.cdp("Profiler.enable", json!({}))?;
+        b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))?;
+        b.cdp("Profiler.start", json!({}))?;
+    }
     let search = b
         .client
         .find(Locator::Css("#search"))
@@ -172,6 +178,10 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         keystrokes.extend(floats(&v["inputs"]));
         searches.extend(floats(&v["searches"]));
     }
+    if profile {
+        let p = b.cdp("Profiler.stop", json!({}))?;
+        print_profile(&p["profile"]);
+    }
     let typing_longtasks = b.eval("return window.__bench.longtasks.length;").await?;
     b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))?;
     let load_longtasks: Vec<f64> = load["longtasks"]
@@ -189,6 +199,42 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         "keystroke_to_paint_ms": stats(keystrokes),
         "search_ms": stats(searches),
     }))
+}
+
+/// With `DOSSIER_BENCH_PROFILE` set: the functions with the most self time while typing at
+/// 1x, on stderr (build with Trunk's `data-keep-debug` to see wasm function names).
+fn print_profile(p: &Value) {
+    let mut self_us: std::collections::HashMap<u64, f64> = Default::default();
+    let samples = p["samples"].as_array().cloned().unwrap_or_default();
+    let deltas = p["timeDeltas"].as_array().cloned().unwrap_or_default();
+    for (s, d) in samples
+        .iter()
+        .zip(deltas.iter().skip(1).chain(std::iter::once(&json!(0))))
+    {
+        *self_us.entry(s.as_u64().unwrap_or(0)).or_default() += d.as_f64().unwrap_or(0.0);
+    }
+    let mut by_name: std::collections::HashMap<String, f64> = Default::default();
+    for n in p["nodes"].as_array().into_iter().flatten() {
+        let id = n["id"].as_u64().unwrap_or(0);
+        let name = format!(
+            "{} {}",
+            n["callFrame"]["functionName"].as_str().unwrap_or("?"),
+            n["callFrame"]["url"]
+                .as_str()
+                .unwrap_or("")
+                .rsplit('/')
+                .next()
+                .unwrap_or("")
+        );
+        *by_name.entry(name).or_default() += self_us.get(&id).copied().unwrap_or(0.0);
+    }
+    let total: f64 = by_name.values().sum();
+    let mut rows: Vec<_> = by_name.into_iter().collect();
+    rows.sort_by(|a, b| b.1.total_cmp(&a.1));
+    eprintln!("profile: {:.0} ms sampled while typing", total / 1000.0);
+    for (name, us) in rows.iter().take(40) {
+        eprintln!("{:8.1} ms {:5.1}%  {name}", us / 1000.0, 100.0 * us / total);
+    }
 }
 
 async fn peer_run(b: &Browser, server: &StaticServer) -> Result<Value, String> {

@@ -380,5 +380,44 @@ pub fn hit_ranges(text: &str, hl: &Highlight) -> Vec<(usize, usize)> {
     merged
 }
 
+/// The first hit in `text`: the range [`hit_ranges`] would mark that ends first, found
+/// without reading past it, so a snippet can be placed without marking the whole text.
+pub fn first_hit(text: &str, hl: &Highlight) -> Option<(usize, usize)> {
+    if hl.words.is_empty() && hl.phrases.iter().all(|p| p.is_empty()) {
+        return None;
+    }
+    let longest = hl.phrases.iter().map(Vec::len).max().unwrap_or(0);
+    let mut recent: std::collections::VecDeque<text::Word> =
+        std::collections::VecDeque::with_capacity(longest + 1);
+    for w in text::each_word(text) {
+        if recent.len() == longest.max(1) {
+            recent.pop_front();
+        }
+        recent.push_back(w);
+        let last = recent.back().expect("just pushed");
+        let mut best: Option<(usize, usize)> = hl
+            .words
+            .contains(&last.folded)
+            .then_some((last.start, last.end));
+        for p in hl
+            .phrases
+            .iter()
+            .filter(|p| !p.is_empty() && p.len() <= recent.len())
+        {
+            let win = recent.range(recent.len() - p.len()..);
+            if win.clone().zip(p).all(|(a, b)| &a.folded == b) {
+                let start = recent[recent.len() - p.len()].start;
+                if best.is_none_or(|(s, _)| start < s) {
+                    best = Some((start, last.end));
+                }
+            }
+        }
+        if best.is_some() {
+            return best;
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests;

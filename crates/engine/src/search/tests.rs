@@ -191,3 +191,32 @@ fn facet_counts_follow_the_results() {
         c.entities.iter().map(|e| &e.id).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn first_hit_is_the_first_marked_range() {
+    let hl = |words: &[&str], phrases: &[&[&str]]| Highlight {
+        words: words.iter().map(|w| w.to_string()).collect(),
+        phrases: phrases
+            .iter()
+            .map(|p| p.iter().map(|w| w.to_string()).collect())
+            .collect(),
+    };
+    let text = "Nausėda saw the eastern flank, and Nausėda left.";
+    let words = hl(&["left"], &[]);
+    assert_eq!(
+        first_hit(text, &words),
+        hit_ranges(text, &words).first().copied()
+    );
+    let phrase = hl(&[], &[&["eastern", "flank"]]);
+    assert_eq!(
+        first_hit(text, &phrase).map(|(s, e)| &text[s..e]),
+        Some("eastern flank")
+    );
+    let both = hl(&["nauseda"], &[&["eastern", "flank"]]);
+    assert_eq!(
+        first_hit(text, &both).map(|(s, e)| &text[s..e]),
+        Some("Nausėda")
+    );
+    assert_eq!(first_hit(text, &hl(&["absent"], &[])), None);
+    assert_eq!(first_hit(text, &hl(&[], &[])), None);
+}
