@@ -285,3 +285,19 @@ fn phrases_from_the_texts_match_the_reference_rule() {
         .collect();
     check_against_reference(&edges, &extra);
 }
+
+#[test]
+fn positions_rank_exactly_like_checking_the_text() {
+    let with = build(&generated(150), None).corpus;
+    let mut without = with.clone();
+    without.index.position_starts.clear();
+    let mut queries: Vec<String> = GEN_QUERIES.iter().map(|q| q.to_string()).collect();
+    queries.extend(drawn(&with, 10, 5).iter().map(|p| format!("\"{p}\"")));
+    for q in &queries {
+        let q = parse(q, false);
+        let a = search(&with, &q, &Filters::default(), Sort::Relevance);
+        let b = search(&without, &q, &Filters::default(), Sort::Relevance);
+        assert_eq!(a.docs, b.docs, "{q:?}");
+        assert_eq!(a.highlight, b.highlight);
+    }
+}

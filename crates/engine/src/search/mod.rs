@@ -85,17 +85,80 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.index.postings[term as usize].len() as f32;
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn score(&self, p: &index::Posting, idf: f32, weight: f32) -> f32 {
+        let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
+        let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
+        weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg))
+    }
+
     fn bm25(&self, term: u32, weight: f32, out: &mut HashMap<DocIdx, f32>) {
-        let postings = &self.index.postings[term as usize];
-        let df = postings.len() as f32;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
-        for p in postings {
-            let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
-            let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
-            let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg));
+        let idf = self.idf(term);
+        for p in &self.index.postings[term as usize] {
+            let s = self.score(p, idf, weight);
             let e = out.entry(p.doc).or_insert(0.0);
             *e = e.max(s);
         }
+    }
+
+    /// The documents with the phrase of terms `ids` (letters and digits only) at consecutive
+    /// positions, scored as the sum of the words' exact-form BM25 (the last word's first); `None`
+    /// when the index has no positions for one of the words.
+    fn phrase_by_positions(&self, ids: &[u32]) -> Option<HashMap<DocIdx, f32>> {
+        struct Cursor<'a> {
+            postings: &'a [index::Posting],
+            next: usize,
+            bytes: &'a [u8],
+            at: usize,
+            idf: f32,
+        }
+        let mut cursors = ids
+            .iter()
+            .map(|&id| {
+                Some(Cursor {
+                    postings: &self.index.postings[id as usize],
+                    next: 0,
+                    bytes: self.index.positions_of(id)?,
+                    at: 0,
+                    idf: self.idf(id),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut out = HashMap::new();
+        let Some(rare) = cursors.iter().map(|c| c.postings).min_by_key(|p| p.len()) else {
+            return Some(out);
+        };
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); cursors.len()];
+        let mut scores: Vec<f32> = vec![0.0; cursors.len()];
+        'docs: for doc in rare.iter().map(|p| p.doc) {
+            for (c, (list, score)) in cursors.iter_mut().zip(lists.iter_mut().zip(&mut scores)) {
+                while c.postings.get(c.next).is_some_and(|p| p.doc < doc) {
+                    index::read_positions(c.bytes, &mut c.at, &c.postings[c.next], list);
+                    c.next += 1;
+                }
+                let Some(p) = c.postings.get(c.next).filter(|p| p.doc == doc) else {
+                    continue 'docs;
+                };
+                index::read_positions(c.bytes, &mut c.at, p, list);
+                c.next += 1;
+                *score = 0.0f32.max(self.score(p, c.idf, W_EXACT));
+            }
+            let (first, rest) = lists.split_first().expect("a phrase has words");
+            let found = first.iter().any(|&at| {
+                rest.iter()
+                    .zip(1u32..)
+                    .all(|(l, i)| l.binary_search(&(at + i)).is_ok())
+            });
+            if found {
+                let (last, others) = scores.split_last().expect("a phrase has words");
+                out.insert(doc, *last + others.iter().sum::<f32>());
+            }
+        }
+        Some(out)
     }
 
     fn term(&self, t: &Term, hl: &mut Highlight) -> HashMap<DocIdx, f32> {
@@ -110,6 +173,13 @@ impl Ctx<'_> {
             Term::Phrase(words) => {
                 let ids: Option<Vec<u32>> = words.iter().map(|w| self.index.term(w)).collect();
                 let Some(ids) = ids else { return out };
+                hl.phrases.push(words.clone());
+                if words.iter().all(|w| index::positional(w)) {
+                    if let Some(found) = self.phrase_by_positions(&ids) {
+                        return found;
+                    }
+                }
+                // Words with punctuation inside (`u.s`, `3.5`): check the candidates' text.
                 let mut parts: Vec<HashMap<DocIdx, f32>> = ids
                     .iter()
                     .map(|&id| {
@@ -124,7 +194,6 @@ impl Ctx<'_> {
                         out.insert(doc, score + parts.iter().map(|p| p[&doc]).sum::<f32>());
                     }
                 }
-                hl.phrases.push(words.clone());
             }
             Term::Entity { name, kind } => {
                 for e in self.entities(name, *kind) {
