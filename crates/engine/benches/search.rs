@@ -159,7 +159,7 @@ fn report(rows: &[Row]) -> String {
          Criterion measures each query per corpus size (groups `search/N`, one bench per query; its estimates are in `target/criterion`). Criterion reports means and medians, so the bench then runs every query {RUNS} more times and takes p50 and p95 over those {} samples per size.\n\n\
          | documents | p50 | p95 | index bytes / document | build (parse, entities, quotes, index) |\n| --- | --- | --- | --- | --- |\n{table}\n{slow}\n\
          Median per query:\n\n{per_query}\n\
-         {}Command: `cargo bench -p dossier-engine --bench search` (sizes from `DOSSIER_BENCH_SIZES`, default `1000,10000,100000`; the bench profile inherits the release profile: opt-level `z`, LTO). Phrase queries check candidate documents' text (word positions are not indexed), so they are the slow tail.\n",
+         {}Command: `cargo bench -p dossier-engine --bench search` (sizes from `DOSSIER_BENCH_SIZES`, default `1000,10000,100000`; the bench profile inherits the release profile: opt-level `z`, LTO). Phrase queries intersect the word positions stored in the index (the index bytes include them).\n",
         QUERIES.len(),
         common::machine(),
         RUNS * QUERIES.len(),

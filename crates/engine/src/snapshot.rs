@@ -9,7 +9,7 @@ use std::fmt;
 /// First bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DOSSIER\0";
 /// Version of the layout; decoding any other version fails with [`DecodeError::Version`].
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// Why a snapshot could not be decoded.
 #[derive(Debug, PartialEq, Eq)]

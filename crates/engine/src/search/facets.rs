@@ -72,11 +72,17 @@ pub struct FacetCounts {
     pub years: Vec<(i32, u32)>,
 }
 
+/// An entity is kept as a document list when it is in fewer than one document in this many.
+const SPARSE: usize = 32;
+
 /// The precomputed bitsets of a corpus.
 #[derive(Clone, Debug, Default)]
 pub struct Facets {
     n: usize,
     entities: Vec<BitSet>,
+    /// The documents of each entity mentioned in fewer than one document in [`SPARSE`]: counted
+    /// by look-ups in the results rather than by intersecting whole bitsets.
+    sparse: Vec<Option<Vec<DocIdx>>>,
     sources: Vec<(String, BitSet)>,
     years: Vec<(i32, BitSet)>,
 }
@@ -89,6 +95,18 @@ impl Facets {
             .entities
             .iter()
             .map(|e| BitSet::from_docs(n, e.documents.iter().copied()))
+            .collect();
+        let sparse = corpus
+            .entities
+            .iter()
+            .map(|e| {
+                (e.documents.len() * SPARSE < n).then(|| {
+                    let mut d = e.documents.clone();
+                    d.sort_unstable();
+                    d.dedup();
+                    d
+                })
+            })
             .collect();
         let mut sources: std::collections::BTreeMap<String, BitSet> = Default::default();
         let mut years: std::collections::BTreeMap<i32, BitSet> = Default::default();
@@ -109,6 +127,7 @@ impl Facets {
         Facets {
             n,
             entities,
+            sparse,
             sources: sources.into_iter().collect(),
             years: years.into_iter().collect(),
         }
@@ -136,24 +155,44 @@ impl Facets {
 
     /// Counts every facet value against `results`.
     pub fn counts(&self, results: &BitSet) -> FacetCounts {
+        // Only the non-empty words of the results can add to a count.
+        let live: Vec<usize> = (0..results.words.len())
+            .filter(|&i| results.words[i] != 0)
+            .collect();
+        let count = |s: &BitSet| -> u32 {
+            live.iter()
+                .map(|&i| {
+                    s.words
+                        .get(i)
+                        .map_or(0, |w| (w & results.words[i]).count_ones())
+                })
+                .sum()
+        };
         let mut c = FacetCounts {
             entities: self
                 .entities
                 .iter()
+                .zip(&self.sparse)
                 .enumerate()
-                .map(|(i, s)| (i as EntityIdx, s.intersection_count(results)))
+                .map(|(i, (s, docs))| {
+                    let n = match docs {
+                        Some(docs) => docs.iter().filter(|&&d| results.contains(d)).count() as u32,
+                        None => count(s),
+                    };
+                    (i as EntityIdx, n)
+                })
                 .filter(|x| x.1 > 0)
                 .collect(),
             sources: self
                 .sources
                 .iter()
-                .map(|(k, s)| (k.clone(), s.intersection_count(results)))
+                .map(|(k, s)| (k.clone(), count(s)))
                 .filter(|x| x.1 > 0)
                 .collect(),
             years: self
                 .years
                 .iter()
-                .map(|(k, s)| (*k, s.intersection_count(results)))
+                .map(|(k, s)| (*k, count(s)))
                 .filter(|x| x.1 > 0)
                 .collect(),
         };
@@ -175,5 +214,49 @@ mod tests {
         assert_eq!(a.intersection_count(&b), 2);
         assert!(a.contains(129) && !a.contains(5));
         assert_eq!(a.len(), 3);
+    }
+
+    #[test]
+    fn sparse_and_dense_entities_count_like_bitsets() {
+        use crate::model::{Document, Entity};
+        let mut corpus = Corpus {
+            documents: vec![Document::default(); 200],
+            ..Corpus::default()
+        };
+        for docs in [
+            vec![3],
+            vec![7, 7, 150],
+            (0..200).step_by(3).collect(),
+            vec![],
+        ] {
+            corpus.entities.push(Entity {
+                id: String::new(),
+                name: String::new(),
+                kind: crate::model::EntityKind::Other,
+                forms: vec![],
+                roles: vec![],
+                documents: docs,
+            });
+        }
+        let f = Facets::new(&corpus);
+        assert!(f.sparse[0].is_some() && f.sparse[2].is_none());
+        for results in [
+            vec![],
+            vec![3, 7],
+            (0..200).collect::<Vec<_>>(),
+            vec![150, 199],
+        ] {
+            let r = f.set(&results);
+            let want: Vec<(EntityIdx, u32)> = f
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (i as EntityIdx, s.intersection_count(&r)))
+                .filter(|x| x.1 > 0)
+                .collect();
+            let mut got = f.counts(&r).entities;
+            got.sort();
+            assert_eq!(got, want, "{results:?}");
+        }
     }
 }

@@ -1,6 +1,20 @@
 //! The inverted index built at compile time: folded terms, their postings with title and body
-//! frequencies, stems for stem matching, and document lengths for BM25.
+//! frequencies, word positions for phrases, stems for stem matching, and document lengths for
+//! BM25.
+//!
+//! Positions count the letter-and-digit runs of a document's folded title, then its folded body
+//! (`don't` is two runs, `nato-led` two). A run follows the one before at the next position when
+//! a single white-space character separates them, and one further on otherwise (punctuation, a
+//! line break plus indent, the title/body boundary), so "consecutive positions" means exactly
+//! "separated by one space" — what a phrase requires. A posting of a term made of letters and
+//! digits only keeps the positions of the runs equal to the term; other terms keep none.
+//!
+//! Encoding, per posting in [`Index::positions`], as LEB128 varints: a head `h`, then the gaps
+//! between positions minus one. An even `h` means the posting has one position per occurrence
+//! (`title + body`) and the first is `h / 2`; an odd `h` gives the count `h / 2` explicitly,
+//! followed (when non-zero) by the first position.
 
+use crate::fold::fold;
 use crate::model::{DocIdx, Document};
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -28,14 +42,116 @@ pub struct Index {
     pub stems: Vec<(String, Vec<u32>)>,
     /// Words per document (title and body).
     pub lengths: Vec<u32>,
+    /// Word positions of every posting, term after term, delta-encoded varints (see the module
+    /// documentation).
+    pub positions: Vec<u8>,
+    /// Where each term's positions start in [`Index::positions`], plus the end: one more entry
+    /// than there are terms.
+    pub position_starts: Vec<u32>,
+}
+
+/// Appends `v` as an LEB128 varint.
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads an LEB128 varint at `*at`, moving past it (0 past the end).
+fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+/// The letter-and-digit runs of a folded text, each with whether exactly one white-space
+/// character separates it from the run before.
+fn runs(folded: &str) -> Vec<(&str, bool)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut prev_end = None;
+    for (i, c) in folded
+        .char_indices()
+        .chain(std::iter::once((folded.len(), ' ')))
+    {
+        let alnum = i < folded.len() && c.is_alphanumeric();
+        match (start, alnum) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let spaced = prev_end.is_some_and(|e: usize| {
+                    let mut gap = folded[e..s].chars();
+                    gap.next().is_some_and(char::is_whitespace) && gap.next().is_none()
+                });
+                out.push((&folded[s..i], spaced));
+                prev_end = Some(i);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A term whose postings keep positions: letters and digits only.
+pub fn positional(term: &str) -> bool {
+    term.chars().all(char::is_alphanumeric)
+}
+
+/// Appends the encoded positions of one posting.
+fn put_positions(out: &mut Vec<u8>, p: &Posting, positions: &[u32]) {
+    let n = positions.len() as u64;
+    match positions.first() {
+        Some(&first) if n == u64::from(p.title) + u64::from(p.body) => {
+            put_varint(out, u64::from(first) << 1)
+        }
+        first => {
+            put_varint(out, (n << 1) | 1);
+            if let Some(&f) = first {
+                put_varint(out, u64::from(f));
+            }
+        }
+    }
+    for w in positions.windows(2) {
+        put_varint(out, u64::from(w[1] - w[0] - 1));
+    }
+}
+
+/// Reads the positions of posting `p` at `*at` into `out` (cleared first), moving past them.
+pub fn read_positions(bytes: &[u8], at: &mut usize, p: &Posting, out: &mut Vec<u32>) {
+    out.clear();
+    let head = get_varint(bytes, at);
+    let (n, first) = if head & 1 == 0 {
+        (u64::from(p.title) + u64::from(p.body), head >> 1)
+    } else if head >> 1 == 0 {
+        return;
+    } else {
+        (head >> 1, get_varint(bytes, at))
+    };
+    let mut pos = first as u32;
+    out.push(pos);
+    for _ in 1..n {
+        pos = pos.wrapping_add(get_varint(bytes, at) as u32 + 1);
+        out.push(pos);
+    }
 }
 
 /// Builds the index of `documents` (title and body).
 pub fn build(documents: &[Document]) -> Index {
-    let mut map: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    // Per term: postings and their encoded positions.
+    let mut map: BTreeMap<String, (Vec<Posting>, Vec<u8>)> = BTreeMap::new();
     let mut lengths = Vec::with_capacity(documents.len());
     for (d, doc) in documents.iter().enumerate() {
-        let mut counts: BTreeMap<String, (u16, u16)> = BTreeMap::new();
+        let mut counts: BTreeMap<String, (u16, u16, Vec<u32>)> = BTreeMap::new();
         let title = text::words(&doc.title);
         let body = text::words(&doc.body);
         lengths.push((title.len() + body.len()) as u32);
@@ -47,27 +163,55 @@ pub fn build(documents: &[Document]) -> Index {
             let c = counts.entry(w.folded).or_default();
             c.1 = c.1.saturating_add(1);
         }
-        for (term, (title, body)) in counts {
-            map.entry(term).or_default().push(Posting {
+        let mut next: Option<u32> = None;
+        for t in [&doc.title, &doc.body] {
+            let folded = fold(t);
+            for (k, (run, spaced)) in runs(&folded).into_iter().enumerate() {
+                let at = match next {
+                    None => 0,
+                    Some(p) if k > 0 && spaced => p + 1,
+                    Some(p) => p + 2,
+                };
+                next = Some(at);
+                if let Some(c) = counts.get_mut(run) {
+                    c.2.push(at);
+                }
+            }
+        }
+        for (term, (title, body, at)) in counts {
+            let keep = positional(&term);
+            let e = map.entry(term).or_default();
+            let p = Posting {
                 doc: d as DocIdx,
                 title,
                 body,
-            });
+            };
+            if keep {
+                put_positions(&mut e.1, &p, &at);
+            }
+            e.0.push(p);
         }
     }
     let mut stems: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut terms = Vec::with_capacity(map.len());
     let mut postings = Vec::with_capacity(map.len());
-    for (i, (term, p)) in map.into_iter().enumerate() {
+    let mut positions = Vec::new();
+    let mut position_starts = Vec::with_capacity(map.len() + 1);
+    for (i, (term, (p, at))) in map.into_iter().enumerate() {
         stems.entry(text::stem(&term)).or_default().push(i as u32);
         terms.push(term);
         postings.push(p);
+        position_starts.push(positions.len() as u32);
+        positions.extend_from_slice(&at);
     }
+    position_starts.push(positions.len() as u32);
     Index {
         terms,
         postings,
         stems: stems.into_iter().filter(|(_, ids)| ids.len() > 1).collect(),
         lengths,
+        positions,
+        position_starts,
     }
 }
 
@@ -118,6 +262,17 @@ impl Index {
             .collect()
     }
 
+    /// The encoded positions of a term's postings, when the index has them for that term.
+    pub fn positions_of(&self, term: u32) -> Option<&[u8]> {
+        if self.position_starts.len() != self.terms.len() + 1 {
+            return None;
+        }
+        let t = term as usize;
+        let (a, b) = (self.position_starts[t], self.position_starts[t + 1]);
+        let bytes = self.positions.get(a as usize..b as usize)?;
+        positional(self.terms.get(t)?).then_some(bytes)
+    }
+
     /// Mean document length.
     pub fn mean_length(&self) -> f32 {
         if self.lengths.is_empty() {
@@ -125,5 +280,74 @@ impl Index {
         }
         (self.lengths.iter().map(|&l| l as f64).sum::<f64>() / self.lengths.len() as f64).max(1.0)
             as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn varints_round_trip() {
+        let mut b = Vec::new();
+        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX)] {
+            put_varint(&mut b, v);
+        }
+        let mut at = 0;
+        let got: Vec<u64> = (0..6).map(|_| get_varint(&b, &mut at)).collect();
+        assert_eq!(got, [0, 1, 127, 128, 300, u64::from(u32::MAX)]);
+        assert_eq!(at, b.len());
+    }
+
+    #[test]
+    fn runs_know_single_spaces() {
+        let r = runs("nato-led  air\ndefence's x");
+        assert_eq!(
+            r,
+            [
+                ("nato", false),
+                ("led", false),
+                ("air", false),
+                ("defence", true),
+                ("s", false),
+                ("x", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_follow_runs_and_spacing() {
+        let doc = |title: &str, body: &str| Document {
+            title: title.into(),
+            body: body.into(),
+            ..Document::default()
+        };
+        let index = build(&[
+            doc("Air defence", "Air defence.  Air-defence 北京nato nato"),
+            doc("", "don't t"),
+        ]);
+        let at = |term: &str, d: usize| {
+            let id = index.term(term).unwrap();
+            let bytes = index.positions_of(id).unwrap();
+            let mut at = 0;
+            let mut out = Vec::new();
+            for p in &index.postings[id as usize] {
+                read_positions(bytes, &mut at, p, &mut out);
+                if p.doc as usize == d {
+                    return out;
+                }
+            }
+            panic!("{term} not in {d}");
+        };
+        // Title 0 1; body (gap) 3 4; (double space) 6; (hyphen) 8; 北京nato 9; nato 10.
+        assert_eq!(at("air", 0), [0, 3, 6]);
+        assert_eq!(at("defence", 0), [1, 4, 8]);
+        assert_eq!(
+            at("nato", 0),
+            [10],
+            "a run glued to other letters is not the word"
+        );
+        assert_eq!(at("t", 1), [2, 3], "`don't` is two runs");
+        assert!(index.positions_of(index.term("don't").unwrap()).is_none());
     }
 }

@@ -69,6 +69,34 @@ pub struct Results {
     pub highlight: Highlight,
 }
 
+/// Hashes document indices with one multiplication (FxHash's): they are small distinct integers,
+/// and SipHash dominated the score maps' cost.
+#[derive(Clone, Copy, Default)]
+struct DocHasher(u64);
+
+impl std::hash::Hasher for DocHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+/// Scores by document.
+type DocMap = HashMap<DocIdx, f32, std::hash::BuildHasherDefault<DocHasher>>;
+
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 const TITLE_BOOST: f32 = 2.0;
@@ -85,21 +113,84 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn bm25(&self, term: u32, weight: f32, out: &mut HashMap<DocIdx, f32>) {
-        let postings = &self.index.postings[term as usize];
-        let df = postings.len() as f32;
-        let idf = (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln();
-        for p in postings {
-            let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
-            let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
-            let s = weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg));
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.index.postings[term as usize].len() as f32;
+        (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn score(&self, p: &index::Posting, idf: f32, weight: f32) -> f32 {
+        let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
+        let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
+        weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg))
+    }
+
+    fn bm25(&self, term: u32, weight: f32, out: &mut DocMap) {
+        let idf = self.idf(term);
+        for p in &self.index.postings[term as usize] {
+            let s = self.score(p, idf, weight);
             let e = out.entry(p.doc).or_insert(0.0);
             *e = e.max(s);
         }
     }
 
-    fn term(&self, t: &Term, hl: &mut Highlight) -> HashMap<DocIdx, f32> {
-        let mut out = HashMap::new();
+    /// The documents with the phrase of terms `ids` (letters and digits only) at consecutive
+    /// positions, scored as the sum of the words' exact-form BM25 (the last word's first); `None`
+    /// when the index has no positions for one of the words.
+    fn phrase_by_positions(&self, ids: &[u32]) -> Option<DocMap> {
+        struct Cursor<'a> {
+            postings: &'a [index::Posting],
+            next: usize,
+            bytes: &'a [u8],
+            at: usize,
+            idf: f32,
+        }
+        let mut cursors = ids
+            .iter()
+            .map(|&id| {
+                Some(Cursor {
+                    postings: &self.index.postings[id as usize],
+                    next: 0,
+                    bytes: self.index.positions_of(id)?,
+                    at: 0,
+                    idf: self.idf(id),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut out = DocMap::default();
+        let Some(rare) = cursors.iter().map(|c| c.postings).min_by_key(|p| p.len()) else {
+            return Some(out);
+        };
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); cursors.len()];
+        let mut scores: Vec<f32> = vec![0.0; cursors.len()];
+        'docs: for doc in rare.iter().map(|p| p.doc) {
+            for (c, (list, score)) in cursors.iter_mut().zip(lists.iter_mut().zip(&mut scores)) {
+                while c.postings.get(c.next).is_some_and(|p| p.doc < doc) {
+                    index::read_positions(c.bytes, &mut c.at, &c.postings[c.next], list);
+                    c.next += 1;
+                }
+                let Some(p) = c.postings.get(c.next).filter(|p| p.doc == doc) else {
+                    continue 'docs;
+                };
+                index::read_positions(c.bytes, &mut c.at, p, list);
+                c.next += 1;
+                *score = 0.0f32.max(self.score(p, c.idf, W_EXACT));
+            }
+            let (first, rest) = lists.split_first().expect("a phrase has words");
+            let found = first.iter().any(|&at| {
+                rest.iter()
+                    .zip(1u32..)
+                    .all(|(l, i)| l.binary_search(&(at + i)).is_ok())
+            });
+            if found {
+                let (last, others) = scores.split_last().expect("a phrase has words");
+                out.insert(doc, *last + others.iter().sum::<f32>());
+            }
+        }
+        Some(out)
+    }
+
+    fn term(&self, t: &Term, hl: &mut Highlight) -> DocMap {
+        let mut out = DocMap::default();
         match t {
             Term::Word { text, prefix } => {
                 for (id, w) in expand(self.index, text, *prefix) {
@@ -110,10 +201,17 @@ impl Ctx<'_> {
             Term::Phrase(words) => {
                 let ids: Option<Vec<u32>> = words.iter().map(|w| self.index.term(w)).collect();
                 let Some(ids) = ids else { return out };
-                let mut parts: Vec<HashMap<DocIdx, f32>> = ids
+                hl.phrases.push(words.clone());
+                if words.iter().all(|w| index::positional(w)) {
+                    if let Some(found) = self.phrase_by_positions(&ids) {
+                        return found;
+                    }
+                }
+                // Words with punctuation inside (`u.s`, `3.5`): check the candidates' text.
+                let mut parts: Vec<DocMap> = ids
                     .iter()
                     .map(|&id| {
-                        let mut m = HashMap::new();
+                        let mut m = DocMap::default();
                         self.bm25(id, W_EXACT, &mut m);
                         m
                     })
@@ -124,7 +222,6 @@ impl Ctx<'_> {
                         out.insert(doc, score + parts.iter().map(|p| p[&doc]).sum::<f32>());
                     }
                 }
-                hl.phrases.push(words.clone());
             }
             Term::Entity { name, kind } => {
                 for e in self.entities(name, *kind) {
@@ -270,10 +367,11 @@ pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> 
         .filter_map(|id| corpus.entity_index(id))
         .map(|e| corpus.entities[e as usize].documents.as_slice())
         .collect();
-    let mut scores: Option<HashMap<DocIdx, f32>> = None;
-    let mut excluded: HashSet<DocIdx> = HashSet::new();
+    let mut scores: Option<DocMap> = None;
+    let mut excluded: HashSet<DocIdx, std::hash::BuildHasherDefault<DocHasher>> =
+        HashSet::default();
     for clause in &query.clauses {
-        let mut any: HashMap<DocIdx, f32> = HashMap::new();
+        let mut any = DocMap::default();
         let mut sink = Highlight::default();
         for t in &clause.any {
             for (d, s) in ctx.term(t, if clause.negated { &mut sink } else { &mut hl }) {
@@ -293,51 +391,46 @@ pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> 
         });
     }
     let text_query = scores.is_some();
-    let mut hits: Vec<(DocIdx, f32)> = corpus
-        .documents
-        .iter()
-        .enumerate()
-        .filter_map(|(i, d)| {
-            let i = i as DocIdx;
-            if excluded.contains(&i) {
-                return None;
-            }
-            let score = match &scores {
-                Some(s) => *s.get(&i)?,
-                None => 0.0,
-            };
-            let dated_ok = (from.is_none() && to.is_none())
-                || d.date
-                    .is_some_and(|x| from.is_none_or(|f| x >= f) && to.is_none_or(|t| x <= t));
-            let ok = dated_ok
-                && entity_sets.iter().all(|s| s.binary_search(&i).is_ok())
-                && (filters.sources.is_empty()
-                    || d.source
-                        .as_ref()
-                        .is_some_and(|s| filters.sources.contains(s)));
-            ok.then_some((i, score))
-        })
-        .collect();
-    let date = |i: DocIdx| corpus.documents[i as usize].date;
+    let keep = |i: DocIdx, score: f32| {
+        let d = corpus.documents.get(i as usize)?;
+        if excluded.contains(&i) {
+            return None;
+        }
+        let dated_ok = (from.is_none() && to.is_none())
+            || d.date
+                .is_some_and(|x| from.is_none_or(|f| x >= f) && to.is_none_or(|t| x <= t));
+        let ok = dated_ok
+            && entity_sets.iter().all(|s| s.binary_search(&i).is_ok())
+            && (filters.sources.is_empty()
+                || d.source
+                    .as_ref()
+                    .is_some_and(|s| filters.sources.contains(s)));
+        ok.then_some((i, score, d.date))
+    };
+    // Every order below ends on the document index, so the candidates' order does not matter.
+    let mut hits: Vec<(DocIdx, f32, Option<NaiveDate>)> = match &scores {
+        Some(s) => s.iter().filter_map(|(&i, &score)| keep(i, score)).collect(),
+        None => (0..corpus.documents.len() as DocIdx)
+            .filter_map(|i| keep(i, 0.0))
+            .collect(),
+    };
     match sort {
         Sort::Relevance if text_query => hits.sort_by(|a, b| {
             b.1.partial_cmp(&a.1)
                 .unwrap_or(std::cmp::Ordering::Equal)
-                .then(date(b.0).cmp(&date(a.0)))
+                .then(b.2.cmp(&a.2))
                 .then(a.0.cmp(&b.0))
         }),
         Sort::Relevance | Sort::Newest => hits.sort_by(|a, b| {
-            date(a.0)
-                .is_none()
-                .cmp(&date(b.0).is_none())
-                .then(date(b.0).cmp(&date(a.0)))
+            a.2.is_none()
+                .cmp(&b.2.is_none())
+                .then(b.2.cmp(&a.2))
                 .then(a.0.cmp(&b.0))
         }),
         Sort::Oldest => hits.sort_by(|a, b| {
-            date(a.0)
-                .is_none()
-                .cmp(&date(b.0).is_none())
-                .then(date(a.0).cmp(&date(b.0)))
+            a.2.is_none()
+                .cmp(&b.2.is_none())
+                .then(a.2.cmp(&b.2))
                 .then(a.0.cmp(&b.0))
         }),
     }
