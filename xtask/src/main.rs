@@ -4,6 +4,7 @@
 //! pinned Trunk, wasm-bindgen-cli matching `Cargo.lock`, wasm-opt from npm into `.tools/`,
 //! and for browser tests Chromium with chromedriver) and is quick when all is present.
 
+mod fuzz;
 mod run;
 mod sizes;
 mod tools;
@@ -30,6 +31,10 @@ commands:
                       Chromium (release wasm); write BENCH-timeline-render.md and BENCHMARKS.md
   screenshots         release build, then write docs/screenshot{,-phone,-dark}.png from
                       the real app in headless Chromium (the README's pictures)
+  fuzz [SECONDS] [TARGET...]
+                      install cargo-fuzz if missing, then run every fuzz target in fuzz/
+                      (or the ones named) for SECONDS each (default 600) and print seconds,
+                      executions, corpus size and crashes per target (see SECURITY.md)
   ensure-tools        only install what is missing (including Chromium and chromedriver)
 ";
 
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         "sizes" => sizes_cmd(&root, rest),
         "bench-timeline" => no_args(rest).and_then(|()| bench_timeline(&root)),
         "screenshots" => no_args(rest).and_then(|()| screenshots(&root)),
+        "fuzz" => fuzz::fuzz(&root, rest),
         "ensure-tools" => no_args(rest)
             .and_then(|()| tools::ensure(&root, tools::Needs { browser: true }).map(drop)),
         "help" | "--help" | "-h" => {
