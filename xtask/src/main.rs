@@ -5,6 +5,7 @@
 //! and for browser tests Chromium with chromedriver) and is quick when all is present.
 
 mod bench;
+mod fuzz;
 mod generated;
 mod run;
 mod sizes;
@@ -40,6 +41,10 @@ commands:
                       BENCH-app.md, BENCHMARKS.md and docs/bench-latency.svg
   screenshots         release build, then write docs/screenshot{,-phone,-dark}.png from
                       the real app in headless Chromium (the README's pictures)
+  fuzz [SECONDS] [TARGET...]
+                      install cargo-fuzz if missing, then run every fuzz target in fuzz/
+                      (or the ones named) for SECONDS each (default 600) and print seconds,
+                      executions, corpus size and crashes per target (see SECURITY.md)
   ensure-tools        only install what is missing (including Chromium and chromedriver)
 ";
 
@@ -64,6 +69,7 @@ fn main() -> ExitCode {
         "bench-timeline" => no_args(rest).and_then(|()| bench_timeline(&root)),
         "gen-corpus" => gen_corpus(rest),
         "screenshots" => no_args(rest).and_then(|()| screenshots(&root)),
+        "fuzz" => fuzz::fuzz(&root, rest),
         "ensure-tools" => no_args(rest)
             .and_then(|()| tools::ensure(&root, tools::Needs { browser: true }).map(drop)),
         "help" | "--help" | "-h" => {

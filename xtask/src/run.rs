@@ -52,6 +52,12 @@ impl Cmd {
         self
     }
 
+    /// Sends the child's stderr to `file` instead of the terminal (for long, chatty runs).
+    pub fn stderr_to(mut self, file: std::fs::File) -> Cmd {
+        self.inner.stderr(file);
+        self
+    }
+
     /// Runs with inherited stdio and fails unless the exit status is success.
     pub fn run(mut self) -> Result {
         eprintln!("$ {}", self.shown);

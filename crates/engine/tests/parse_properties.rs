@@ -120,3 +120,20 @@ fn mutated_inputs_never_panic_and_stay_well_formed() {
         "{documents} documents, {skipped} skipped"
     );
 }
+
+proptest::proptest! {
+    /// Derived titles (what a document without a title is listed under) are never empty and
+    /// never longer than the limit plus `…`, whatever the text, including multi-byte spaces
+    /// before a period (a panic the `parse_text` and `parse_markdown` fuzz targets found).
+    #[test]
+    fn derived_titles_are_never_empty(
+        text in "[a-zA-Z.!?\"”’()' \u{2000}\u{2028}\u{3000}\u{a0}é😀-]{0,120}|\\PC{0,40}"
+    ) {
+        use dossier_engine::parse::body::{derive_title, TITLE_MAX};
+        let title = derive_title(&text);
+        if !text.trim().is_empty() {
+            proptest::prop_assert!(!title.is_empty(), "{:?}", text);
+        }
+        proptest::prop_assert!(title.chars().count() <= TITLE_MAX + 1, "{:?}", title);
+    }
+}

@@ -274,7 +274,12 @@ pub fn is_heading(text: &str) -> bool {
 pub fn derive_title(text: &str) -> String {
     let sentence = first_sentence(text.trim());
     let sentence = sentence.strip_suffix('.').unwrap_or(sentence).trim_end();
-    shorten(sentence, TITLE_MAX)
+    match shorten(sentence, TITLE_MAX) {
+        // A first sentence that is only a period (`.`, `. Then…`) leaves nothing: a document
+        // must still have a title, so use the text as written.
+        t if t.is_empty() => shorten(text.trim(), TITLE_MAX),
+        t => t,
+    }
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary, adding `…` when cut.
@@ -321,10 +326,12 @@ fn first_sentence(text: &str) -> &str {
             continue;
         }
         if c == '.' {
-            let word_start = text[..i]
-                .rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"')
-                .map_or(0, |j| j + 1);
-            let word = text[word_start..i].to_lowercase();
+            // The word before the period (the separator may be several bytes, like U+2000).
+            let word = text[..i]
+                .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
             if word.chars().count() == 1
                 || ABBREVIATIONS.contains(&word.as_str())
                 || word.contains('.')
