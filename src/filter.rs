@@ -50,7 +50,9 @@ pub fn results(corpus: &Corpus, view: &View) -> Vec<DocIdx> {
 struct SearchTimer;
 
 impl SearchTimer {
+    #[cfg(target_arch = "wasm32")]
     const MARK: &'static str = "dossier-search-start";
+    #[cfg(target_arch = "wasm32")]
     const MEASURE: &'static str = "dossier-search";
 
     fn start() -> SearchTimer {
