@@ -29,28 +29,82 @@ pub enum Entry {
     Replace,
 }
 
-/// Writes `view` to the address bar unless it is already there.
+/// How long typing may pause before the address bar follows: browsers ignore
+/// `history.replaceState` beyond about 200 calls in 10 seconds (Chromium's flood guard), so
+/// one call per keystroke would leave a fast typist's address behind the view.
+const REPLACE_DELAY_MS: u32 = 250;
+
+thread_local! {
+    /// The address a pending replace will write, and its timer.
+    static PENDING: std::cell::RefCell<Option<(String, gloo::timers::callback::Timeout)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Writes `view` to the address bar unless it is already there. A push happens at once,
+/// after any pending replace (so back returns to what was typed); replaces are written once
+/// typing pauses, see [`flush`].
 pub fn write(view: &View, entry: Entry) {
+    match entry {
+        Entry::Push => {
+            flush();
+            if let Some(url) = address(view) {
+                history(&url, Entry::Push);
+            }
+        }
+        Entry::Replace => match address(view) {
+            None => cancel(),
+            Some(url) => {
+                let timer = {
+                    let url = url.clone();
+                    gloo::timers::callback::Timeout::new(REPLACE_DELAY_MS, move || {
+                        PENDING.with(|p| p.borrow_mut().take());
+                        history(&url, Entry::Replace);
+                    })
+                };
+                PENDING.with(|p| *p.borrow_mut() = Some((url, timer)));
+            }
+        },
+    }
+}
+
+/// Writes a pending replace now: before anything reads the address (copying the link,
+/// recording it in an export).
+pub fn flush() {
+    if let Some((url, timer)) = PENDING.with(|p| p.borrow_mut().take()) {
+        timer.cancel();
+        history(&url, Entry::Replace);
+    }
+}
+
+/// Drops a pending replace: the address changed under it (back or forward).
+pub fn cancel() {
+    if let Some((_, timer)) = PENDING.with(|p| p.borrow_mut().take()) {
+        timer.cancel();
+    }
+}
+
+/// The address for `view`, or `None` when the address bar already shows it.
+fn address(view: &View) -> Option<String> {
     let window = gloo::utils::window();
     let href = view::href(view);
     let current = window.location().search().unwrap_or_default();
-    let same = current == href || (current.is_empty() && href == "?");
-    if same {
-        return;
+    if current == href || (current.is_empty() && href == "?") {
+        return None;
     }
     // `?` alone would leave a bare `?` in the address; the path alone clears the query.
-    let url = if href == "?" {
+    Some(if href == "?" {
         window.location().pathname().unwrap_or_else(|_| "?".into())
     } else {
         href
-    };
-    if let Ok(history) = window.history() {
+    })
+}
+
+fn history(url: &str, entry: Entry) {
+    if let Ok(history) = gloo::utils::window().history() {
         let _ = match entry {
-            Entry::Push => {
-                history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            }
+            Entry::Push => history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url)),
             Entry::Replace => {
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(url))
             }
         };
     }

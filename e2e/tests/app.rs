@@ -161,6 +161,52 @@ async fn lists_all_seed_documents_with_dates_and_titles() {
     b.close().await;
 }
 
+/// Regression: the address stopped following the search box after about 200 keystrokes,
+/// because Chromium ignores `history.replaceState` calls beyond its flood limit and the app
+/// replaced the entry on every keystroke. Typing now writes the address once it pauses.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn address_follows_typing_past_the_history_flood_limit() {
+    let dist = dist_dir();
+    if !built(&dist) {
+        return;
+    }
+    let server = StaticServer::start(&dist, "/").unwrap();
+    let b = browser().await;
+    ok(b.open(&server.url("")).await);
+    let search = b
+        .client
+        .find(dossier_e2e::Locator::Css("input#search"))
+        .await
+        .unwrap();
+    // 260 keystrokes, in bursts with short pauses, as a fast typist would.
+    let mut typed = String::new();
+    for word in ["nato ", "lithuania ", "defence ", "vilnius "]
+        .iter()
+        .cycle()
+        .take(36)
+    {
+        search.send_keys(word).await.unwrap();
+        typed.push_str(word);
+    }
+    search.send_keys("rutte").await.unwrap();
+    typed.push_str("rutte");
+    assert!(typed.len() > 250);
+    let want = serde_json::to_string(&typed).unwrap();
+    ok(b.wait_until(
+        "the address to carry everything typed",
+        SHORT,
+        &format!("return new URLSearchParams(location.search).get('q') === {want};"),
+    )
+    .await);
+    // Reloading that address shows the same query.
+    ok(b.open(&b.url().await.unwrap()).await);
+    let value = ok(b
+        .eval("return document.getElementById('search').value;")
+        .await);
+    assert_eq!(value.as_str(), Some(typed.as_str()));
+    b.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn typing_in_search_narrows_the_list() {
     let dist = dist_dir();

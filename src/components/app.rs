@@ -48,6 +48,7 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                route::cancel();
                 let (view, notice) = route::current();
                 dispatcher.dispatch(Action::Show { view, notice });
             });

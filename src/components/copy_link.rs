@@ -19,6 +19,7 @@ pub fn copy_link() -> Html {
         let outcome = outcome.clone();
         Callback::from(move |_: MouseEvent| {
             let window = gloo::utils::window();
+            crate::route::flush();
             let href = window.location().href().unwrap_or_default();
             let promise = window.navigator().clipboard().write_text(&href);
             let outcome = outcome.clone();

@@ -54,6 +54,7 @@ pub fn export_menu(props: &ExportMenuProps) -> Html {
                 let _ = details.remove_attribute("open");
             }
             let corpus = crate::corpus();
+            crate::route::flush();
             let view_url = gloo::utils::window().location().href().unwrap_or_default();
             let fp = crate::fingerprint();
             let day: String = String::from(js_sys::Date::new_0().to_iso_string())
