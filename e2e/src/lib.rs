@@ -72,6 +72,23 @@ pub const WATCH_JS: &str = r#"
 })();
 "#;
 
+/// Lists what would mean page content became live: `window.__pwned` set, an `on*` attribute,
+/// a `javascript:` or `data:` URL in a link or source, or an element the app never renders
+/// (`iframe`, `object`, `embed`, `img`, `b`, a script other than the loader).
+pub const INERT_JS: &str = r##"
+const bad = [];
+if (window.__pwned !== undefined) bad.push("window.__pwned = " + window.__pwned);
+for (const el of document.querySelectorAll("*")) {
+  for (const a of el.attributes) {
+    if (/^on/i.test(a.name)) bad.push(el.tagName + " has " + a.name);
+    if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*(javascript|data):/i.test(a.value))
+      bad.push(el.tagName + " " + a.name + "=" + a.value);
+  }
+}
+for (const el of document.querySelectorAll("iframe, object, embed, img, b, script:not([data-dossier-js])"))
+  bad.push("unexpected <" + el.tagName.toLowerCase() + ">");
+return bad;"##;
+
 /// The URL prefix the sub-path build was made for: `$DOSSIER_SUBPATH`, else `/some/path/`.
 pub fn subpath() -> String {
     std::env::var("DOSSIER_SUBPATH")
@@ -568,6 +585,15 @@ impl Browser {
                 .map(|l| format!("console: {l}")),
         );
         Ok(out)
+    }
+
+    /// Fails the test naming `when` if anything on the page became live ([`INERT_JS`]) or
+    /// [`Browser::problems`] reports anything.
+    pub async fn assert_inert(&self, when: &str) {
+        let bad = self.eval(INERT_JS).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(bad, json!([]), "{when}: something became live");
+        let problems = self.problems().await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(problems.is_empty(), "{when}: {problems:#?}");
     }
 
     /// The browser console messages since the last call, as `LEVEL message` lines (errors,

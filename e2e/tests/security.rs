@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use dossier_e2e::{built, dist_dir, Browser, Locator, StaticServer};
-use serde_json::Value;
+use dossier_engine::view;
 
 const SHORT: Duration = Duration::from_secs(10);
 
@@ -47,27 +47,29 @@ fn encode(s: &str) -> String {
     out
 }
 
-/// Nothing ran: no dialog, no `window.__pwned`, no event-handler attribute, no `javascript:`
-/// or `data:` link, and no script element but the loader.
-const INERT_JS: &str = r##"
-const bad = [];
-if (window.__pwned !== undefined) bad.push("window.__pwned = " + window.__pwned);
-for (const el of document.querySelectorAll("*")) {
-  for (const a of el.attributes) {
-    if (/^on/i.test(a.name)) bad.push(el.tagName + " has " + a.name);
-    if (/^(href|src|xlink:href|action|formaction)$/i.test(a.name) && /^\s*(javascript|data):/i.test(a.value))
-      bad.push(el.tagName + " " + a.name + "=" + a.value);
-  }
-}
-for (const el of document.querySelectorAll("iframe, object, embed, img, script:not([data-dossier-js])"))
-  bad.push("unexpected <" + el.tagName.toLowerCase() + ">");
-return bad;"##;
-
-async fn assert_inert(b: &Browser, when: &str) {
-    let bad = ok(b.eval(INERT_JS).await);
-    assert_eq!(bad, Value::Array(vec![]), "{when}: something became live");
-    let problems = ok(b.problems().await);
-    assert!(problems.is_empty(), "{when}: {problems:#?}");
+/// Clicks the first result, then the first entity mention in the reader, waiting for each.
+async fn open_first_result_and_its_first_entity(b: &Browser) {
+    for (link, then, opened) in [
+        (
+            "#results a.result-title",
+            "the reader",
+            r##"return document.querySelector("#reader a.entity-link");"##,
+        ),
+        (
+            "#reader a.entity-link",
+            "the entity page",
+            r##"return new URLSearchParams(location.search).has("entity_page");"##,
+        ),
+    ] {
+        b.client
+            .find(Locator::Css(link))
+            .await
+            .unwrap_or_else(|e| panic!("{link}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {link}: {e}"));
+        ok(b.wait_until(then, SHORT, opened).await);
+    }
 }
 
 #[test]
@@ -126,33 +128,8 @@ async fn runs_under_the_content_security_policy_without_violations() {
         r##"return document.querySelector("#results a.result-title");"##,
     )
     .await);
-    b.client
-        .find(Locator::Css("#results a.result-title"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    ok(b.wait_until(
-        "the reader",
-        SHORT,
-        r##"return document.querySelector("#reader a.entity-link");"##,
-    )
-    .await);
-    b.client
-        .find(Locator::Css("#reader a.entity-link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    ok(b.wait_until(
-        "the entity page",
-        SHORT,
-        r##"return new URLSearchParams(location.search).has("entity_page");"##,
-    )
-    .await);
-    assert_inert(&b, "seeds under the CSP").await;
+    open_first_result_and_its_first_entity(&b).await;
+    b.assert_inert("seeds under the CSP").await;
 
     // The policy is enforced, not just present: an inline script added now does not run and
     // is reported as a violation.
@@ -207,32 +184,7 @@ async fn no_network_request_after_load() {
                   && document.querySelector("#results a.result-title");"##,
     )
     .await);
-    b.client
-        .find(Locator::Css("#results a.result-title"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    ok(b.wait_until(
-        "the reader",
-        SHORT,
-        r##"return document.querySelector("#reader a.entity-link");"##,
-    )
-    .await);
-    b.client
-        .find(Locator::Css("#reader a.entity-link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    ok(b.wait_until(
-        "the entity page",
-        SHORT,
-        r##"return new URLSearchParams(location.search).has("entity_page");"##,
-    )
-    .await);
+    open_first_result_and_its_first_entity(&b).await;
     b.client.back().await.unwrap();
     ok(b.wait_until(
         "back to the document",
@@ -248,7 +200,7 @@ async fn no_network_request_after_load() {
         after, loaded,
         "the app fetched something after it had loaded"
     );
-    assert_inert(&b, "using the app").await;
+    b.assert_inert("using the app").await;
     b.close().await;
 }
 
@@ -260,25 +212,11 @@ async fn hostile_url_parameters_stay_inert_and_the_notice_names_them() {
     }
     let server = StaticServer::start(&dist, "/").unwrap();
     let b = browser().await;
-    let params = [
-        "entity",
-        "source",
-        "from",
-        "to",
-        "sort",
-        "doc",
-        "entity_page",
-        "granularity",
-        "pin",
-        "network",
-        "min_count",
-        "min_lift",
-        "within",
-        "quotes",
-    ];
+    // Every parameter a view URL has, but the query (kept as typed, checked below).
+    let params: Vec<&str> = view::PARAMS.iter().copied().filter(|p| *p != "q").collect();
     for (i, payload) in PAYLOADS.iter().enumerate() {
         let mut query = format!("?q={}", encode(payload));
-        for p in params {
+        for p in &params {
             query.push_str(&format!("&{p}={}", encode(payload)));
         }
         // An unknown parameter whose name is itself a payload.
@@ -293,7 +231,7 @@ async fn hostile_url_parameters_stay_inert_and_the_notice_names_them() {
             )
             .await);
         let notice = state["notice"].as_str().unwrap_or("");
-        for p in params {
+        for p in &params {
             assert!(
                 notice.contains(&format!("{p}=")),
                 "payload {i}: the notice names `{p}`: {notice:?}"
@@ -301,7 +239,7 @@ async fn hostile_url_parameters_stay_inert_and_the_notice_names_them() {
         }
         // The query itself is kept as typed: it is text to search for, not markup.
         assert_eq!(state["search"].as_str(), Some(*payload), "payload {i}");
-        assert_inert(&b, &format!("URL payload {i}")).await;
+        b.assert_inert(&format!("URL payload {i}")).await;
     }
 
     // The same payloads typed into the search box.
@@ -319,7 +257,7 @@ async fn hostile_url_parameters_stay_inert_and_the_notice_names_them() {
             ),
         )
         .await);
-        assert_inert(&b, &format!("typed {payload:?}")).await;
+        b.assert_inert(&format!("typed {payload:?}")).await;
     }
     b.close().await;
 }

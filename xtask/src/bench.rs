@@ -324,7 +324,7 @@ fn chart(cases: &[Case]) -> String {
         "<line x1=\"{left}\" x2=\"{}\" y1=\"{frame:.1}\" y2=\"{frame:.1}\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>\n",
         w - right
     ));
-    for (_, docs) in points.iter().map(|p| ((), p.0)) {
+    for docs in points.iter().map(|p| p.0) {
         s.push_str(&format!(
             "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{docs}</text>\n",
             px(docs),

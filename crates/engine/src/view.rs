@@ -531,7 +531,8 @@ fn flag(value: &str) -> Result<bool, String> {
     }
 }
 
-const PARAMS: [&str; 15] = [
+/// Every parameter name a view URL can carry; anything else is ignored with a notice.
+pub const PARAMS: [&str; 15] = [
     "q",
     "entity",
     "source",
