@@ -2,11 +2,12 @@
 //! mounts the Yew app ([`start`]); `main.rs` only calls it, so browser benchmarks in `tests/`
 //! can render components too.
 //!
-//! Code map: `state` (the one reducer: view + notice), `route` (address bar and link clicks; the
+//! Code map: `bodies` (document text: embedded, or fetched by chunk), `state` (the one reducer: view + notice), `route` (address bar and link clicks; the
 //! URL format is the engine's `view`), `keys` (shortcuts), `filter` (the engine's search for a view, marks and
 //! snippets), `cooccur` (co-occurrence ranking for the entity
 //! page, app-side until an engine equivalent exists), `components/` (one component per file).
 
+pub mod bodies;
 pub mod components;
 mod cooccur;
 mod export;

@@ -56,6 +56,14 @@ pub fn hostile_dist_dir() -> PathBuf {
     })
 }
 
+/// The seeds built with `DOSSIER_BODIES=chunked` (bodies in `bodies/*.gz`, fetched on demand):
+/// `$DOSSIER_CHUNKED_DIST`, else `target/dist-chunked`.
+pub fn chunked_dist_dir() -> PathBuf {
+    env_path("DOSSIER_CHUNKED_DIST", || {
+        workspace_root().join("target").join("dist-chunked")
+    })
+}
+
 /// Installed before the page's own scripts by [`Browser::watch`]: records dialogs (and
 /// refuses them), Content Security Policy violations and uncaught errors in `window.__watch`.
 pub const WATCH_JS: &str = r#"
@@ -301,6 +309,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "png" => "image/png",
         "ico" => "image/x-icon",
         "txt" => "text/plain; charset=utf-8",
+        "gz" => "application/gzip",
         _ => "application/octet-stream",
     }
 }

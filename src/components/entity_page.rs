@@ -24,6 +24,9 @@ pub struct EntityPageProps {
 }
 
 /// `<section id="entity-page">`.
+/// Quotations the page lists (most recent first); each needs its document's text.
+const QUOTES_SHOWN: usize = 50;
+
 #[function_component(EntityPage)]
 pub fn entity_page(props: &EntityPageProps) -> Html {
     let corpus = crate::corpus();
@@ -92,6 +95,9 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
         });
         q
     };
+    let said_shown = &said[..said.len().min(QUOTES_SHOWN)];
+    let said_docs: Vec<dossier_engine::DocIdx> = said_shown.iter().map(|q| q.document).collect();
+    crate::bodies::use_bodies(&said_docs);
     let filter_href = if view.entities.contains(&e.id) {
         None
     } else {
@@ -157,8 +163,11 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                 <section class="entity-quotes">
                     <h2>{ format!("Quotes ({})", said.len()) }</h2>
                     <ol id="entity-quotes" class="quotes">
-                        { for said.iter().map(|q| quote_item(q, &base, false)) }
+                        { for said_shown.iter().map(|q| quote_item(q, &base, false)) }
                     </ol>
+                    if said_shown.len() < said.len() {
+                        <p class="quotes-more">{ format!("The {} most recent of {} quotations.", said_shown.len(), said.len()) }</p>
+                    }
                 </section>
             }
             <section class="entity-cooccur">

@@ -69,12 +69,22 @@ fn matches<S: AsRef<str>>(x: &Quote, rank: &[u32], said: &[S]) -> bool {
             .all(|s| said_by(x, s.as_ref(), &crate::corpus().entities))
 }
 
-/// One quotation: its text, who said it (linked to their entity page when known) and the
+/// One quotation (the caller runs [`crate::bodies::use_bodies`] for its document): its text, who said it (linked to their entity page when known) and the
 /// document it is in (linked, with its date).
 pub fn quote_item(q: &Quote, base: &View, with_speaker: bool) -> Html {
     let corpus = crate::corpus();
     let doc = &corpus.documents[q.document as usize];
-    let text = q.text(doc).to_string();
+    let text = match crate::bodies::body(q.document) {
+        crate::bodies::Body::Ready(body) => {
+            html! { <blockquote>{ q.text_in(body).to_string() }</blockquote> }
+        }
+        crate::bodies::Body::Loading => {
+            html! { <blockquote class="loading" aria-busy="true">{ "Loading the quotation…" }</blockquote> }
+        }
+        crate::bodies::Body::Failed(why) => html! {
+            <blockquote class="unavailable" title={why.to_string()}>{ "The quotation could not be loaded." }</blockquote>
+        },
+    };
     let entity = q.entity.and_then(|e| corpus.entities.get(e as usize));
     let speaker = match (entity, q.speaker.as_deref()) {
         (Some(e), written) => html! {
@@ -92,7 +102,7 @@ pub fn quote_item(q: &Quote, base: &View, with_speaker: bool) -> Html {
     html! {
         <li class={classes!("quote", q.continued.then_some("continued"))} data-doc-id={doc.id.clone()}
             data-speaker-id={entity.map(|e| e.id.clone())}>
-            <blockquote>{ text }</blockquote>
+            { text }
             <p class="quote-source">
                 if with_speaker { { "— " }{ speaker }{ ", " } }
                 <a class="doc-link" data-doc-id={doc.id.clone()}
@@ -123,6 +133,8 @@ pub fn quotes(props: &QuotesProps) -> Html {
     };
     let n = list.len();
     let limit = (*shown).min(n);
+    let shown_docs: Vec<DocIdx> = list[..limit].iter().map(|q| q.document).collect();
+    crate::bodies::use_bodies(&shown_docs);
     let docs = {
         let mut d: Vec<DocIdx> = list.iter().map(|q| q.document).collect();
         dossier_engine::sort::sort(&mut d);

@@ -27,15 +27,24 @@ pub fn reader(props: &ReaderProps) -> Html {
     let corpus = crate::corpus();
     let d = &corpus.documents[props.doc as usize];
     let view = &props.view;
-    let hits = filter::hits(&d.body, &filter::terms(corpus, &view.q));
-    let mentions = valid_mentions(
-        &d.body,
-        corpus
-            .mentions
-            .get(props.doc as usize)
-            .map_or(&[][..], Vec::as_slice),
-        corpus.entities.len(),
-    );
+    crate::bodies::use_bodies(&[props.doc]);
+    let body = crate::bodies::body(props.doc);
+    let text = body.text().unwrap_or_default();
+    let hits = filter::hits(text, &filter::terms(corpus, &view.q));
+    let raw_mentions = corpus
+        .mentions
+        .get(props.doc as usize)
+        .map_or(&[][..], Vec::as_slice);
+    let mentions = if body.text().is_some() {
+        valid_mentions(text, raw_mentions, corpus.entities.len())
+    } else {
+        // The list of entities needs no text; the marks wait for it.
+        raw_mentions
+            .iter()
+            .filter(|m| (m.entity as usize) < corpus.entities.len())
+            .copied()
+            .collect()
+    };
     // Hits as the body shows them: one `mark` per hit piece inside a block.
     let body_hits = if d.blocks.is_empty() {
         hits.len()
@@ -67,16 +76,20 @@ pub fn reader(props: &ReaderProps) -> Html {
         .filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let render_block = |start: usize, end: usize| -> Html {
         let ps = pieces((start, end), &mentions, &hits);
-        render_pieces(&d.body, &ps, &mentions, view)
+        render_pieces(text, &ps, &mentions, view)
     };
-    let blocks: Html = if d.blocks.is_empty() {
-        html! { <p>{ render_block(0, d.body.len()) }</p> }
+    let blocks: Html = if let crate::bodies::Body::Loading = body {
+        html! { <p class="doc-loading" aria-busy="true">{ "Loading the text…" }</p> }
+    } else if let crate::bodies::Body::Failed(why) = &body {
+        html! { <p class="doc-unavailable" role="alert">{ format!("The text could not be loaded: {why}.") }</p> }
+    } else if d.blocks.is_empty() {
+        html! { <p>{ render_block(0, text.len()) }</p> }
     } else {
         d.blocks
             .iter()
             .map(|b| {
                 let (s, e) = (b.start as usize, b.end as usize);
-                if e > d.body.len() || s > e {
+                if e > text.len() || s > e {
                     return html! {};
                 }
                 match b.kind {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::export_menu::ExportMenu;
 use super::human_date;
+use crate::bodies::Body;
 use crate::filter;
 
 /// Properties of [`Results`].
@@ -45,6 +46,7 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let limit = (*shown).min(n);
+    crate::bodies::use_bodies(&props.results[..limit]);
     let count = if n == total {
         super::plural(n, "document", "documents")
     } else {
@@ -69,8 +71,24 @@ pub fn results(props: &ResultsProps) -> Html {
         let d = &corpus.documents[i as usize];
         let href = view::href(&view::with_doc(&view::with_entity_page(view, None), Some(&d.id)));
         let current = view.doc.as_deref() == Some(d.id.as_str());
-        let (s, e, hits) = filter::snippet(&d.body, &terms, SNIPPET_BYTES);
-        let snippet = marked(&d.body, s, e, &hits);
+        let snippet = match crate::bodies::body(i) {
+            Body::Ready(body) => {
+                let (s, e, hits) = filter::snippet(body, &terms, SNIPPET_BYTES);
+                html! {
+                    <p class="result-snippet">
+                        if s > 0 { { "… " } }
+                        { marked(body, s, e, &hits) }
+                        if e < body.len() { { " …" } }
+                    </p>
+                }
+            }
+            Body::Loading => html! {
+                <p class="result-snippet loading" aria-busy="true">{ "Loading text…" }</p>
+            },
+            Body::Failed(why) => html! {
+                <p class="result-snippet unavailable" title={why.to_string()}>{ "Text unavailable" }</p>
+            },
+        };
         html! {
             <li class={classes!("result", current.then_some("current"))} data-doc-id={d.id.clone()}>
                 <a class="result-title" {href} aria-current={current.then_some("page")}>{ marked(&d.title, 0, d.title.len(), &filter::hits(&d.title, &terms)) }</a>
@@ -86,11 +104,7 @@ pub fn results(props: &ResultsProps) -> Html {
                         <span class="result-source unknown">{ "source unknown" }</span>
                     }
                 </div>
-                <p class="result-snippet">
-                    if s > 0 { { "… " } }
-                    { snippet }
-                    if e < d.body.len() { { " …" } }
-                </p>
+                { snippet }
             </li>
         }
     });

@@ -25,7 +25,19 @@ struct Case {
     label: String,
     build_s: f64,
     payload: sizes::Size,
+    /// Chunk files and their bytes (already gzipped) when the build chunked its bodies.
+    bodies: Option<(usize, u64)>,
     json: Value,
+}
+
+/// The chunk files a chunked build wrote into `dist/bodies/`: count and total bytes.
+fn chunk_files(dist: &Path) -> Option<(usize, u64)> {
+    let entries = std::fs::read_dir(dist.join("bodies")).ok()?;
+    let sizes: Vec<u64> = entries
+        .flatten()
+        .filter_map(|e| e.metadata().ok().map(|m| m.len()))
+        .collect();
+    Some((sizes.len(), sizes.iter().sum()))
 }
 
 /// `cargo xtask bench [--sizes 1000,10000]`.
@@ -87,6 +99,7 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
         crate::trunk_build_corpus(root, &["--dist", dist_arg.as_str()], Some(&corpus))?;
         let build_s = t.elapsed().as_secs_f64();
         let payload = sizes::measure(&dist)?.total();
+        let bodies = chunk_files(&dist);
         stage_peers(root, &dist)?;
         step(&format!("benchmark {label} in headless Chromium"));
         let out = Cmd::new(&driver)
@@ -107,6 +120,7 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
             label,
             build_s,
             payload,
+            bodies,
             json,
         });
     }
@@ -159,7 +173,10 @@ fn report(cases: &[Case], measured_at: &str) -> String {
          animation frame. *Search* is one engine search (the app's `dossier-search` User Timing \
          measure) against MiniSearch (title and text, prefix and fuzzy 0.2) and a lower-cased \
          `String.includes` filter timing every prefix typed, three times, in the same browser on \
-         the same documents. Memory is the JS heap plus the wasm memory after load.\n\n",
+         the same documents. Memory is the JS heap plus the wasm memory after load. The payload \
+         is what the first load transfers; *bodies* says whether the document text is inside it \
+         or in gzipped chunk files fetched when text is shown (`DOSSIER_BODIES=auto` chunks \
+         above 2 MiB of text).\n\n",
         cases
             .first()
             .and_then(|c| c.json["queries"].as_array().map(Vec::len))
@@ -177,8 +194,8 @@ fn report(cases: &[Case], measured_at: &str) -> String {
             .unwrap_or_default()
     ));
     s.push_str(
-        "| corpus | documents | text | build | payload brotli (raw) | app-ready 1x / 4x | long tasks at load | keystroke→paint p50 / p95, 1x | p95 at 4x | memory (× text) |\n\
-         | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+        "| corpus | documents | text | bodies | build | payload brotli (raw) | app-ready 1x / 4x | long tasks at load | keystroke→paint p50 / p95, 1x | p95 at 4x | memory (× text) |\n\
+         | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
     );
     for c in cases {
         let j = &c.json;
@@ -188,10 +205,14 @@ fn report(cases: &[Case], measured_at: &str) -> String {
         let memory = r1["js_heap_bytes"].as_f64().unwrap_or(f64::NAN)
             + r1["wasm_memory_bytes"].as_f64().unwrap_or(f64::NAN);
         s.push_str(&format!(
-            "| {} | {} | {:.1} MiB | {:.0} s | {:.1} KiB ({:.1} KiB) | {} / {} | {} | {} / {} | {} | {:.1} MiB ({:.1}×) |\n",
+            "| {} | {} | {:.1} MiB | {} | {:.0} s | {:.1} KiB ({:.1} KiB) | {} / {} | {} | {} / {} | {} | {:.1} MiB ({:.1}×) |\n",
             c.label,
             j["corpus"]["documents"],
             text / 1_048_576.0,
+            match c.bodies {
+                None => "embedded".to_string(),
+                Some((n, bytes)) => format!("{n} chunks, {:.1} MiB gz", bytes as f64 / 1_048_576.0),
+            },
             c.build_s,
             c.payload.brotli as f64 / 1024.0,
             c.payload.raw as f64 / 1024.0,

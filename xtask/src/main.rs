@@ -46,6 +46,9 @@ commands:
                       (or the ones named) for SECONDS each (default 600) and print seconds,
                       executions, corpus size and crashes per target (see SECURITY.md)
   ensure-tools        only install what is missing (including Chromium and chromedriver)
+  stage-bodies        (Trunk's post-build hook) copy the body chunks of a chunked build
+                      from target/wasm32-unknown-unknown/<profile>/dossier-bodies into the
+                      staging dist as bodies/; does nothing for an embedded build
 ";
 
 /// The URL prefix the sub-path build is tested under.
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         "gen-corpus" => gen_corpus(rest),
         "screenshots" => no_args(rest).and_then(|()| screenshots(&root)),
         "fuzz" => fuzz::fuzz(&root, rest),
+        "stage-bodies" => no_args(rest).and_then(|()| stage_bodies(&root)),
         "ensure-tools" => no_args(rest)
             .and_then(|()| tools::ensure(&root, tools::Needs { browser: true }).map(drop)),
         "help" | "--help" | "-h" => {
@@ -111,6 +115,41 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Trunk's post-build hook: `build.rs` wrote the chunks of a chunked build (and nothing for an
+/// embedded one) to `<target>/wasm32-unknown-unknown/$TRUNK_PROFILE/dossier-bodies`; copy them
+/// to `$TRUNK_STAGING_DIR/bodies`, which Trunk then moves into the dist folder.
+fn stage_bodies(root: &Path) -> Result {
+    let staging = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("TRUNK_STAGING_DIR is not set: this command is Trunk's post-build hook")?;
+    let profile = std::env::var("TRUNK_PROFILE").unwrap_or_else(|_| "debug".into());
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let from = target
+        .join("wasm32-unknown-unknown")
+        .join(&profile)
+        .join("dossier-bodies");
+    let to = staging.join("bodies");
+    if to.exists() {
+        std::fs::remove_dir_all(&to).map_err(|e| format!("clear {}: {e}", to.display()))?;
+    }
+    let Ok(entries) = std::fs::read_dir(&from) else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(&to).map_err(|e| format!("create {}: {e}", to.display()))?;
+    let mut n = 0;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("read {}: {e}", from.display()))?;
+        let dest = to.join(entry.file_name());
+        std::fs::copy(entry.path(), &dest)
+            .map_err(|e| format!("copy to {}: {e}", dest.display()))?;
+        n += 1;
+    }
+    eprintln!("xtask: staged {n} body chunk files into {}", to.display());
+    Ok(())
+}
+
 fn serve(root: &Path, rest: &[String]) -> Result {
     tools::ensure(root, tools::Needs { browser: false })?;
     cargo_fetch(root)?;
@@ -142,13 +181,27 @@ pub fn trunk_build(root: &Path, extra: &[&str]) -> Result {
 
 /// [`trunk_build`] of the corpus in `corpus` (`DOSSIER_CORPUS`) instead of `seeds/`.
 pub fn trunk_build_corpus(root: &Path, extra: &[&str], corpus: Option<&Path>) -> Result {
+    trunk_build_with(root, extra, corpus, &[])
+}
+
+/// `trunk build --release` over `corpus` (else the seeds) with extra environment variables
+/// (such as `DOSSIER_BODIES`; what is not set is inherited).
+pub fn trunk_build_with(
+    root: &Path,
+    extra: &[&str],
+    corpus: Option<&Path>,
+    env: &[(&str, &str)],
+) -> Result {
     step(&format!(
-        "trunk build --release {}{}",
+        "trunk build --release {}{}{}",
         extra.join(" "),
         corpus.map_or(String::new(), |c| format!(
             " (DOSSIER_CORPUS={})",
             c.display()
-        ))
+        )),
+        env.iter()
+            .map(|(k, v)| format!(" ({k}={v})"))
+            .collect::<String>()
     ));
     let t = Instant::now();
     let mut cmd = Cmd::new("trunk")
@@ -157,6 +210,9 @@ pub fn trunk_build_corpus(root: &Path, extra: &[&str], corpus: Option<&Path>) ->
         .cwd(root);
     if let Some(c) = corpus {
         cmd = cmd.env("DOSSIER_CORPUS", c);
+    }
+    for (k, v) in env {
+        cmd = cmd.env(k, v);
     }
     cmd.run()?;
     eprintln!("xtask: trunk build took {:.1}s", t.elapsed().as_secs_f64());
@@ -217,20 +273,38 @@ fn test(root: &Path) -> Result {
         step("component tests (wasm32): the app has no #[wasm_bindgen_test] tests, skipped");
     }
 
-    trunk_build(root, &[])?;
+    // The seeds are far below the chunking threshold: `auto` embeds them, as users get it.
+    trunk_build_with(root, &[], None, &[("DOSSIER_BODIES", "auto")])?;
     let subpath_dist = root.join("target").join("dist-subpath");
     let subpath_dist_arg = subpath_dist.to_string_lossy().into_owned();
-    trunk_build(
+    trunk_build_with(
         root,
         &["--public-url", SUBPATH, "--dist", subpath_dist_arg.as_str()],
+        None,
+        &[("DOSSIER_BODIES", "auto")],
     )?;
 
     let hostile_dist = root.join("target").join("dist-hostile");
     let hostile_dist_arg = hostile_dist.to_string_lossy().into_owned();
-    trunk_build_corpus(
+    trunk_build_with(
         root,
         &["--dist", hostile_dist_arg.as_str()],
         Some(&root.join("tests").join("fixtures").join("hostile")),
+        &[("DOSSIER_BODIES", "auto")],
+    )?;
+
+    // The same seeds with bodies in chunk files, for the chunked-mode browser tests.
+    let chunked_dist = root.join("target").join("dist-chunked");
+    let chunked_dist_arg = chunked_dist.to_string_lossy().into_owned();
+    // Small chunks (4 KB of text), so the five seeds span several files.
+    trunk_build_with(
+        root,
+        &["--dist", chunked_dist_arg.as_str()],
+        None,
+        &[
+            ("DOSSIER_BODIES", "chunked"),
+            ("DOSSIER_CHUNK_BYTES", "4096"),
+        ],
     )?;
 
     step("browser end-to-end tests against dist/ (cargo test -p dossier-e2e)");
@@ -242,6 +316,7 @@ fn test(root: &Path) -> Result {
         .env("DOSSIER_SUBPATH_DIST", &subpath_dist)
         .env("DOSSIER_SUBPATH", SUBPATH)
         .env("DOSSIER_HOSTILE_DIST", &hostile_dist)
+        .env("DOSSIER_CHUNKED_DIST", &chunked_dist)
         .env("CHROMEDRIVER", &tools.chromedriver)
         .env("CHROMIUM", &tools.chromium)
         .run()?;

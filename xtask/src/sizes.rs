@@ -85,10 +85,11 @@ pub fn measure(dist: &Path) -> Result<Table> {
 fn collect(dir: &Path, out: &mut Vec<std::path::PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        // Trunk's `.trunk-lock` and `.stage/` are not served.
+        // Trunk's `.trunk-lock` and `.stage/` are not served; `bodies/` (a chunked build's
+        // document text) is fetched on demand, not at load.
         if path
             .file_name()
-            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            .is_some_and(|n| n.to_string_lossy().starts_with('.') || n == "bodies")
         {
             continue;
         }

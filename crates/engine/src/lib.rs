@@ -16,6 +16,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod bodies;
 pub mod date;
 pub mod diag;
 pub mod entities;

@@ -167,9 +167,17 @@ pub struct Corpus {
     pub quotes: Vec<crate::quotes::Quote>,
     /// The full-text index of titles and bodies, built at compile time.
     pub index: crate::search::Index,
+    /// In the chunked build mode, where the bodies went (every [`Document::body`] is then
+    /// empty); `None` when the bodies are embedded. See [`crate::bodies`].
+    pub bodies: Option<crate::bodies::Store>,
 }
 
 impl Corpus {
+    /// True when bodies live in chunk files rather than in [`Document::body`].
+    pub fn is_chunked(&self) -> bool {
+        self.bodies.is_some()
+    }
+
     /// Finds a document by its id.
     pub fn document_index(&self, id: &str) -> Option<DocIdx> {
         self.documents

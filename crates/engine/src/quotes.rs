@@ -51,9 +51,15 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// The quoted text.
+    /// The quoted text (empty when the body is not embedded: see [`Quote::text_in`]).
     pub fn text<'a>(&self, doc: &'a Document) -> &'a str {
-        &doc.body[self.start as usize..self.end as usize]
+        self.text_in(&doc.body)
+    }
+
+    /// The quoted text, given the body of its document (empty when the range does not fit).
+    pub fn text_in<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.start as usize..self.end as usize)
+            .unwrap_or_default()
     }
 }
 

@@ -9,7 +9,7 @@ use std::fmt;
 /// First bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DOSSIER\0";
 /// Version of the layout; decoding any other version fails with [`DecodeError::Version`].
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Why a snapshot could not be decoded.
 #[derive(Debug, PartialEq, Eq)]
@@ -124,6 +124,7 @@ mod tests {
                 continued: false,
             }],
             index: crate::search::Index::default(),
+            bodies: None,
         };
         corpus.index = crate::search::build_index(&corpus.documents);
         corpus
@@ -133,6 +134,19 @@ mod tests {
     fn round_trip() {
         let corpus = sample();
         assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+    }
+
+    #[test]
+    fn round_trip_chunked() {
+        let mut corpus = sample();
+        let chunks = crate::bodies::split(&mut corpus, crate::bodies::CHUNK_BYTES);
+        let back = decode(&encode(&corpus)).unwrap();
+        assert_eq!(back, corpus);
+        let store = back.bodies.as_ref().unwrap();
+        assert_eq!(
+            store.body(0, &chunks[0].text),
+            Some("Heading\n\nA paragraph about Vilnius.")
+        );
     }
 
     #[test]

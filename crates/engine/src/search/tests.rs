@@ -220,3 +220,23 @@ fn first_hit_is_the_first_marked_range() {
     assert_eq!(first_hit(text, &hl(&["absent"], &[])), None);
     assert_eq!(first_hit(text, &hl(&[], &[])), None);
 }
+
+#[test]
+fn chunked_bodies_search_the_same_as_embedded_ones() {
+    let embedded = sample();
+    let mut chunked = embedded.clone();
+    crate::bodies::split(&mut chunked, 64);
+    assert!(chunked.documents.iter().all(|d| d.body.is_empty()));
+    for q in [
+        "rutte",
+        "defence",
+        "\"air defence\"",
+        "\"eastern flank\"",
+        "meet",
+        "nausėda -summit",
+        "stoltenbreg",
+        "hague",
+    ] {
+        assert_eq!(ids(&chunked, q), ids(&embedded, q), "query {q}");
+    }
+}

@@ -1,0 +1,204 @@
+//! The chunked build mode in the browser: the seeds built with `DOSSIER_BODIES=chunked` keep
+//! their bodies in `bodies/*.gz` beside the page, fetch them only when text is shown, and show
+//! exactly what the embedded build shows; a chunk that cannot be fetched gives a notice in
+//! place of the text and loses nothing else.
+//!
+//! `cargo xtask test` builds it into `target/dist-chunked`; the embedded build is `dist/`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dossier_e2e::{built, chunked_dist_dir, dist_dir, Browser, StaticServer};
+use serde_json::{json, Value};
+
+const SHORT: Duration = Duration::from_secs(15);
+
+fn ok<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Both builds exist (else the test is skipped, or fails under `DOSSIER_E2E_REQUIRE`).
+fn both_built() -> Option<(PathBuf, PathBuf)> {
+    let (embedded, chunked) = (dist_dir(), chunked_dist_dir());
+    (built(&embedded) && built(&chunked)).then_some((embedded, chunked))
+}
+
+fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == ext))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn wasm_bytes(dist: &Path) -> u64 {
+    files_in(dist, "wasm")
+        .iter()
+        .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+        .sum()
+}
+
+/// Waits until no snippet, reader text or quotation is still loading, then returns what the
+/// page shows as text: result snippets, the reader's body as HTML (marks and entity links),
+/// quotations, and the resource requests made for `bodies/`.
+const SHOWN_JS: &str = r##"
+const text = sel => Array.from(document.querySelectorAll(sel)).map(e => e.textContent);
+const body = document.querySelector("#reader .doc-body");
+return {
+  snippets: text("#results .result-snippet"),
+  reader: body ? body.innerHTML : null,
+  quotes: text("#quotes blockquote"),
+  fetched: performance.getEntriesByType("resource").map(r => r.name).filter(n => n.includes("/bodies/")).length,
+};"##;
+
+const SETTLED_JS: &str = r##"return document.body.dataset.ready === "true" && !document.querySelector("[aria-busy='true'], .loading");"##;
+
+async fn shown(b: &Browser, url: &str) -> Value {
+    ok(b.open(url).await);
+    ok(b.wait_until("every text to arrive", SHORT, SETTLED_JS)
+        .await);
+    ok(b.eval(SHOWN_JS).await)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chunked_build_fetches_bodies_on_demand_and_shows_what_the_embedded_build_shows() {
+    let Some((embedded, chunked)) = both_built() else {
+        return;
+    };
+    let chunks = files_in(&chunked.join("bodies"), "gz");
+    assert!(!chunks.is_empty(), "the chunked build has bodies/*.gz");
+    for c in &chunks {
+        let bytes = std::fs::read(c).unwrap();
+        assert_eq!(&bytes[..2], &[0x1f, 0x8b], "{} is gzip", c.display());
+    }
+    assert!(
+        !embedded.join("bodies").exists(),
+        "the embedded build writes no chunk files"
+    );
+    let (we, wc) = (wasm_bytes(&embedded), wasm_bytes(&chunked));
+    assert!(
+        wc < we,
+        "the chunked wasm ({wc} B) is smaller than the embedded one ({we} B)"
+    );
+
+    let (se, sc) = (
+        StaticServer::start(&embedded, "/").unwrap(),
+        StaticServer::start(&chunked, "/").unwrap(),
+    );
+    let b = ok(Browser::launch().await);
+    ok(b.watch());
+    for rest in [
+        "",
+        "?q=nato",
+        "?q=%22air+defence%22",
+        "?q=rutte&doc=001_4b90533497af7736",
+        "?q=said%3Arutte&quotes=1",
+    ] {
+        let e = shown(&b, &se.url(rest)).await;
+        let c = shown(&b, &sc.url(rest)).await;
+        assert_eq!(
+            e["fetched"],
+            json!(0),
+            "{rest}: the embedded build fetches no body"
+        );
+        for part in ["snippets", "reader", "quotes"] {
+            assert_eq!(c[part], e[part], "{rest}: {part} differ between the builds");
+        }
+        let shows_text = e["snippets"].as_array().is_some_and(|s| !s.is_empty())
+            || e["reader"].is_string()
+            || e["quotes"].as_array().is_some_and(|q| !q.is_empty());
+        if shows_text {
+            assert!(
+                c["fetched"].as_u64().unwrap_or(0) >= 1,
+                "{rest}: the chunked build fetched its text from bodies/"
+            );
+        }
+        b.assert_inert(rest).await;
+    }
+    let reader = shown(&b, &sc.url("?q=rutte&doc=001_4b90533497af7736")).await;
+    let html = reader["reader"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("<mark"),
+        "search hits are marked: {html:.200}"
+    );
+    assert!(
+        html.contains("class=\"mention "),
+        "mentions are linked: {html:.200}"
+    );
+    b.close().await;
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap().flatten() {
+        let dest = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &dest);
+        } else {
+            std::fs::copy(entry.path(), dest).unwrap();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_missing_chunk_shows_a_notice_in_place_of_the_text_and_nothing_else_is_lost() {
+    let Some((_, chunked)) = both_built() else {
+        return;
+    };
+    let broken = std::env::temp_dir().join(format!("dossier-chunks-gone-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&broken);
+    copy_dir(&chunked, &broken);
+    std::fs::remove_dir_all(broken.join("bodies")).unwrap();
+    let server = StaticServer::start(&broken, "/").unwrap();
+    let b = ok(Browser::launch().await);
+    ok(b.open(&server.url("?q=nato&doc=001_4b90533497af7736"))
+        .await);
+    let notice = ok(b
+        .wait_until(
+            "the reader's notice",
+            SHORT,
+            r##"const p = document.querySelector("#reader .doc-unavailable");
+                return p && !document.querySelector(".loading") && p.textContent;"##,
+        )
+        .await);
+    let notice = notice.as_str().unwrap_or_default();
+    assert!(
+        notice.contains("could not be loaded") && notice.contains("HTTP 404"),
+        "the notice says what failed: {notice}"
+    );
+    let page = ok(b
+        .eval(
+            r##"return {
+              title: document.querySelector("#doc-title").textContent,
+              entities: document.querySelectorAll("#reader .doc-entities a.entity-link").length,
+              results: document.querySelectorAll("#results > li.result").length,
+              unavailable: document.querySelectorAll("#results .result-snippet.unavailable").length,
+              count: document.querySelector("#result-count").textContent,
+              fatal: !!document.querySelector("#fatal-error"),
+            };"##,
+        )
+        .await);
+    assert!(
+        !page["title"].as_str().unwrap_or_default().is_empty(),
+        "{page}"
+    );
+    assert!(
+        page["entities"].as_u64().unwrap_or(0) > 0,
+        "the entity list needs no text: {page}"
+    );
+    assert!(
+        page["results"].as_u64().unwrap_or(0) > 0,
+        "search still works: {page}"
+    );
+    assert_eq!(
+        page["unavailable"], page["results"],
+        "each snippet says it is unavailable: {page}"
+    );
+    assert_eq!(page["fatal"], json!(false), "no crash: {page}");
+    b.close().await;
+    drop(server);
+    let _ = std::fs::remove_dir_all(&broken);
+}
