@@ -49,7 +49,32 @@ thread_local! {
     static CHUNKS: RefCell<Vec<Chunk>> = const { RefCell::new(Vec::new()) };
     static WAITERS: RefCell<Vec<(u64, Callback<()>)>> = const { RefCell::new(Vec::new()) };
     static NEXT_WAITER: Cell<u64> = const { Cell::new(0) };
+    /// The animation frame that will tell the waiters, when one is booked.
+    static NOTIFY: RefCell<Option<gloo::render::AnimationFrame>> = const { RefCell::new(None) };
 }
+
+/// Re-renders the waiting components once per animation frame, however many chunks arrived in
+/// it (a page of results may need dozens).
+fn notify_soon() {
+    NOTIFY.with(|n| {
+        let mut n = n.borrow_mut();
+        if n.is_none() {
+            *n = Some(gloo::render::request_animation_frame(|_| {
+                NOTIFY.with(|n| n.borrow_mut().take());
+                let waiters: Vec<Callback<()>> =
+                    WAITERS.with(|w| w.borrow().iter().map(|(_, cb)| cb.clone()).collect());
+                for cb in waiters {
+                    cb.emit(());
+                }
+            }));
+        }
+    });
+}
+
+/// How long the chunks of a list wait before they are fetched ([`use_bodies`]' `delay_ms` for
+/// results and quotations): typing changes the results on every key, and only the list the
+/// reader pauses on is worth the requests.
+pub const LIST_DELAY_MS: u32 = 120;
 
 fn chunk_state(c: usize) -> Chunk {
     CHUNKS.with(|s| s.borrow().get(c).cloned().unwrap_or(Chunk::Idle))
@@ -115,20 +140,17 @@ pub fn request(docs: &[DocIdx]) {
                     }
                 };
                 set_chunk_state(c, state);
-                let waiters: Vec<Callback<()>> =
-                    WAITERS.with(|w| w.borrow().iter().map(|(_, cb)| cb.clone()).collect());
-                for cb in waiters {
-                    cb.emit(());
-                }
+                notify_soon();
             });
         }
     }
 }
 
-/// Makes sure the bodies of `docs` are here or coming, and re-renders the calling component
-/// whenever a chunk arrives. Does nothing when bodies are embedded.
+/// Makes sure the bodies of `docs` are here or coming (fetching what is missing once the view
+/// has stayed for `delay_ms`), and re-renders the calling component when chunks
+/// arrive. Does nothing when bodies are embedded.
 #[hook]
-pub fn use_bodies(docs: &[DocIdx]) {
+pub fn use_bodies(docs: &[DocIdx], delay_ms: u32) {
     let update = use_force_update();
     let chunks: Vec<usize> = crate::corpus()
         .bodies
@@ -145,11 +167,12 @@ pub fn use_bodies(docs: &[DocIdx]) {
             });
             let cb = Callback::from(move |_| update.force_update());
             WAITERS.with(|w| w.borrow_mut().push((id, cb)));
-            request(&wanted);
-            id
+            let timer = gloo::timers::callback::Timeout::new(delay_ms, move || request(&wanted));
+            (id, timer)
         });
         move || {
-            if let Some(id) = id {
+            if let Some((id, timer)) = id {
+                timer.cancel();
                 WAITERS.with(|w| w.borrow_mut().retain(|(i, _)| *i != id));
             }
         }

@@ -1,7 +1,8 @@
 //! The chunked build mode in the browser: the seeds built with `DOSSIER_BODIES=chunked` keep
 //! their bodies in `bodies/*.gz` beside the page, fetch them only when text is shown, and show
 //! exactly what the embedded build shows; a chunk that cannot be fetched gives a notice in
-//! place of the text and loses nothing else.
+//! place of the text and loses nothing else; chunks a host has already decoded (as one that
+//! sends `.gz` with `Content-Encoding: gzip` does) read the same.
 //!
 //! `cargo xtask test` builds it into `target/dist-chunked`; the embedded build is `dist/`.
 
@@ -201,4 +202,43 @@ async fn a_missing_chunk_shows_a_notice_in_place_of_the_text_and_nothing_else_is
     b.close().await;
     drop(server);
     let _ = std::fs::remove_dir_all(&broken);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chunks_a_host_already_decoded_read_the_same() {
+    use std::io::Read;
+    let Some((_, chunked)) = both_built() else {
+        return;
+    };
+    let decoded =
+        std::env::temp_dir().join(format!("dossier-chunks-decoded-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&decoded);
+    copy_dir(&chunked, &decoded);
+    for c in files_in(&decoded.join("bodies"), "gz") {
+        let mut text = Vec::new();
+        flate2::read::GzDecoder::new(std::fs::File::open(&c).unwrap())
+            .read_to_end(&mut text)
+            .unwrap();
+        std::fs::write(&c, text).unwrap();
+    }
+    let (sg, sd) = (
+        StaticServer::start(&chunked, "/").unwrap(),
+        StaticServer::start(&decoded, "/").unwrap(),
+    );
+    let b = ok(Browser::launch().await);
+    ok(b.watch());
+    let rest = "?q=nato&doc=001_4b90533497af7736";
+    let gz = shown(&b, &sg.url(rest)).await;
+    let plain = shown(&b, &sd.url(rest)).await;
+    assert!(
+        gz["reader"].as_str().is_some_and(|r| r.contains("<mark")),
+        "{gz}"
+    );
+    for part in ["snippets", "reader"] {
+        assert_eq!(plain[part], gz[part], "{part} differ");
+    }
+    b.assert_inert("decoded chunks").await;
+    b.close().await;
+    drop((sg, sd));
+    let _ = std::fs::remove_dir_all(&decoded);
 }

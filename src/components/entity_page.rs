@@ -97,7 +97,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
     };
     let said_shown = &said[..said.len().min(QUOTES_SHOWN)];
     let said_docs: Vec<dossier_engine::DocIdx> = said_shown.iter().map(|q| q.document).collect();
-    crate::bodies::use_bodies(&said_docs);
+    crate::bodies::use_bodies(&said_docs, 0);
     let filter_href = if view.entities.contains(&e.id) {
         None
     } else {

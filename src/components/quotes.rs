@@ -134,7 +134,7 @@ pub fn quotes(props: &QuotesProps) -> Html {
     let n = list.len();
     let limit = (*shown).min(n);
     let shown_docs: Vec<DocIdx> = list[..limit].iter().map(|q| q.document).collect();
-    crate::bodies::use_bodies(&shown_docs);
+    crate::bodies::use_bodies(&shown_docs, crate::bodies::LIST_DELAY_MS);
     let docs = {
         let mut d: Vec<DocIdx> = list.iter().map(|q| q.document).collect();
         dossier_engine::sort::sort(&mut d);

@@ -27,7 +27,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let corpus = crate::corpus();
     let d = &corpus.documents[props.doc as usize];
     let view = &props.view;
-    crate::bodies::use_bodies(&[props.doc]);
+    crate::bodies::use_bodies(&[props.doc], 0);
     let body = crate::bodies::body(props.doc);
     let text = body.text().unwrap_or_default();
     let hits = filter::hits(text, &filter::terms(corpus, &view.q));

@@ -46,7 +46,7 @@ pub fn results(props: &ResultsProps) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
     let limit = (*shown).min(n);
-    crate::bodies::use_bodies(&props.results[..limit]);
+    crate::bodies::use_bodies(&props.results[..limit], crate::bodies::LIST_DELAY_MS);
     let count = if n == total {
         super::plural(n, "document", "documents")
     } else {
