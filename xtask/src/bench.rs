@@ -72,7 +72,10 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
     let driver = root.join("target").join("bench-driver").join("bench");
     let work = root.join("target").join("bench");
 
-    let mut corpora: Vec<(String, PathBuf)> = vec![("seeds".into(), root.join("seeds"))];
+    // (label, folder, DOSSIER_BODIES): every corpus as users get it (`auto`), plus the largest
+    // one with its bodies embedded, to show what the chunked mode trades.
+    let mut corpora: Vec<(String, PathBuf, &str)> =
+        vec![("seeds".into(), root.join("seeds"), "auto")];
     for n in sizes {
         let dir = work.join(format!("corpus-{n}"));
         // Written after the last file, beside the folder: the corpus there is whole.
@@ -88,15 +91,23 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
             std::fs::write(&complete, "")
                 .map_err(|e| format!("cannot mark {}: {e}", dir.display()))?;
         }
-        corpora.push((n.to_string(), dir));
+        corpora.push((n.to_string(), dir, "auto"));
+    }
+    if let Some((label, dir, _)) = corpora.last().cloned().filter(|c| c.0 != "seeds") {
+        corpora.push((format!("{label} embedded"), dir, "embed"));
     }
 
     let mut cases = Vec::new();
-    for (label, corpus) in corpora {
-        let dist = work.join(&label).join("dist");
+    for (label, corpus, bodies) in corpora {
+        let dist = work.join(label.replace(' ', "-")).join("dist");
         let dist_arg = dist.to_string_lossy().into_owned();
         let t = Instant::now();
-        crate::trunk_build_corpus(root, &["--dist", dist_arg.as_str()], Some(&corpus))?;
+        crate::trunk_build_with(
+            root,
+            &["--dist", dist_arg.as_str()],
+            Some(&corpus),
+            &[("DOSSIER_BODIES", bodies)],
+        )?;
         let build_s = t.elapsed().as_secs_f64();
         let payload = sizes::measure(&dist)?.total();
         let bodies = chunk_files(&dist);
@@ -255,6 +266,29 @@ fn report(cases: &[Case], measured_at: &str) -> String {
                 / docs,
         ));
     }
+    s.push_str(
+        "\nWhere the main thread's time goes while typing at 1x, per keystroke (Chromium's \
+         `Performance.getMetrics` over the whole typing run, including clearing the box between \
+         queries; *other* is the rest of the tasks: paint, compositing, input, garbage \
+         collection):\n\n\
+         | corpus | script (wasm + JS) | style | layout | other | all tasks |\n\
+         | --- | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    for c in cases {
+        let m = &c.json["runs"][0]["main_thread_per_key_ms"];
+        let f = |k: &str| m[k].as_f64().unwrap_or(f64::NAN);
+        let (script, style, layout, all) = (
+            f("ScriptDuration"),
+            f("RecalcStyleDuration"),
+            f("LayoutDuration"),
+            f("TaskDuration"),
+        );
+        s.push_str(&format!(
+            "| {} | {script:.1} ms | {style:.1} ms | {layout:.1} ms | {:.1} ms | {all:.1} ms |\n",
+            c.label,
+            all - script - style - layout,
+        ));
+    }
     s.push_str(&format!(
         "\n![Keystroke to paint and search latency against corpus size](docs/bench-latency.svg)\n\n\
          Measured at {measured_at}. Command: `cargo xtask bench` (sizes with `--sizes 1000,10000`).\n{END}\n"
@@ -283,6 +317,8 @@ fn chart(cases: &[Case]) -> String {
     ];
     let points: Vec<(f64, Vec<f64>)> = cases
         .iter()
+        // One point per size: the comparison build with embedded bodies is in the tables.
+        .filter(|c| !c.label.ends_with(" embedded"))
         .map(|c| {
             let docs = c.json["corpus"]["documents"]
                 .as_f64()

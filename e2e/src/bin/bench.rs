@@ -144,6 +144,7 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))?;
         b.cdp("Profiler.start", json!({}))?;
     }
+    let before = main_thread_seconds(&b)?;
     let search = b
         .client
         .find(Locator::Css("#search"))
@@ -182,6 +183,15 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         let p = b.cdp("Profiler.stop", json!({}))?;
         print_profile(&p["profile"]);
     }
+    let after = main_thread_seconds(&b)?;
+    let keys = keystrokes.len().max(1) as f64;
+    let per_key: serde_json::Map<String, Value> = after
+        .iter()
+        .map(|(name, v)| {
+            let was = before.iter().find(|(n, _)| n == name).map_or(0.0, |x| x.1);
+            (name.clone(), json!((v - was) * 1000.0 / keys))
+        })
+        .collect();
     let typing_longtasks = b.eval("return window.__bench.longtasks.length;").await?;
     b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": 1 }))?;
     let load_longtasks: Vec<f64> = load["longtasks"]
@@ -198,7 +208,30 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         "wasm_memory_bytes": load["wasm_memory"],
         "keystroke_to_paint_ms": stats(keystrokes),
         "search_ms": stats(searches),
+        "main_thread_per_key_ms": per_key,
     }))
+}
+
+/// Chromium's cumulative main-thread times in seconds (`Performance.getMetrics`): script,
+/// style recalculation, layout, and all tasks (the rest is paint, compositing, input, GC).
+fn main_thread_seconds(b: &Browser) -> Result<Vec<(String, f64)>, String> {
+    let m = b.cdp("Performance.getMetrics", json!({}))?;
+    Ok([
+        "ScriptDuration",
+        "RecalcStyleDuration",
+        "LayoutDuration",
+        "TaskDuration",
+    ]
+    .iter()
+    .map(|name| {
+        let v = m["metrics"]
+            .as_array()
+            .and_then(|a| a.iter().find(|x| x["name"] == *name))
+            .and_then(|x| x["value"].as_f64())
+            .unwrap_or(f64::NAN);
+        (name.to_string(), v)
+    })
+    .collect())
 }
 
 /// With `DOSSIER_BENCH_PROFILE` set: the functions with the most self time while typing at
