@@ -71,6 +71,24 @@ impl Mode {
     }
 }
 
+/// One line saying where a build with [`Mode::Auto`] puts bodies totalling `body_bytes`, for the
+/// inspector and the build log.
+pub fn describe_auto(body_bytes: usize) -> String {
+    let kb = |b: usize| b.div_ceil(1024);
+    match Mode::Auto.resolve(body_bytes) {
+        Mode::Chunked => format!(
+            "bodies: {} KB of text, above the {} KB threshold: DOSSIER_BODIES=auto writes them as chunk files fetched on demand (DOSSIER_BODIES=embed keeps them in the download)",
+            kb(body_bytes),
+            kb(AUTO_THRESHOLD_BYTES)
+        ),
+        _ => format!(
+            "bodies: {} KB of text, within the {} KB threshold: DOSSIER_BODIES=auto embeds them (DOSSIER_BODIES=chunked fetches them on demand)",
+            kb(body_bytes),
+            kb(AUTO_THRESHOLD_BYTES)
+        ),
+    }
+}
+
 /// Total body text of a corpus, in bytes: what [`Mode::Auto`] compares with the threshold.
 pub fn body_bytes(corpus: &Corpus) -> usize {
     corpus.documents.iter().map(|d| d.body.len()).sum()
@@ -318,6 +336,21 @@ mod tests {
         let mut c = corpus(&[("a", None, "some body text")]);
         split(&mut c, CHUNK_BYTES);
         assert_eq!(c.bodies.unwrap().body(0, "short"), None);
+    }
+
+    #[test]
+    fn describe_auto_names_the_choice_and_the_way_out() {
+        let small = describe_auto(13 * 1024);
+        assert!(
+            small.starts_with("bodies: 13 KB of text, within the 2048 KB threshold"),
+            "{small}"
+        );
+        assert!(small.contains("embeds them") && small.contains("DOSSIER_BODIES=chunked"));
+        let large = describe_auto(AUTO_THRESHOLD_BYTES + 1);
+        assert!(
+            large.contains("above the 2048 KB threshold") && large.contains("DOSSIER_BODIES=embed"),
+            "{large}"
+        );
     }
 
     #[test]

@@ -57,6 +57,10 @@ fn json_lists_every_seed_with_its_metadata() {
     assert!(v["entities"].is_array());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("embedded 5 documents from"), "{stderr}");
+    assert!(
+        stderr.contains("bodies: 14 KB of text, within the 2048 KB threshold"),
+        "the inspector says where a build puts the bodies: {stderr}"
+    );
 }
 
 #[test]

@@ -66,6 +66,10 @@ mod native {
         for d in &out.diagnostics {
             eprintln!("{d}");
         }
+        eprintln!(
+            "{}",
+            dossier_engine::bodies::describe_auto(dossier_engine::bodies::body_bytes(&out.corpus))
+        );
         eprintln!("{}", out.summary(&dir));
         if out.has_errors() {
             let n = out
