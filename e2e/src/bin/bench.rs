@@ -144,7 +144,7 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         b.cdp("Profiler.setSamplingInterval", json!({ "interval": 200 }))?;
         b.cdp("Profiler.start", json!({}))?;
     }
-    let before = main_thread_seconds(&b)?;
+    let before = main_thread_seconds(b)?;
     let search = b
         .client
         .find(Locator::Css("#search"))
@@ -183,7 +183,7 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         let p = b.cdp("Profiler.stop", json!({}))?;
         print_profile(&p["profile"]);
     }
-    let after = main_thread_seconds(&b)?;
+    let after = main_thread_seconds(b)?;
     let keys = keystrokes.len().max(1) as f64;
     let per_key: serde_json::Map<String, Value> = after
         .iter()
