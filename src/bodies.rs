@@ -114,11 +114,6 @@ pub fn body(doc: DocIdx) -> Body {
     }
 }
 
-/// True when every body is in the snapshot (nothing is ever fetched).
-pub fn embedded() -> bool {
-    crate::corpus().bodies.is_none()
-}
-
 /// Starts fetching the chunks holding `docs` that are neither here nor on the way (a chunk that
 /// failed is tried again: the next view that needs it retries, e.g. after a network drop).
 pub fn request(docs: &[DocIdx]) {

@@ -23,10 +23,10 @@ pub struct EntityPageProps {
     pub on_navigate: Callback<View>,
 }
 
-/// `<section id="entity-page">`.
 /// Quotations the page lists (most recent first); each needs its document's text.
 const QUOTES_SHOWN: usize = 50;
 
+/// `<section id="entity-page">`.
 #[function_component(EntityPage)]
 pub fn entity_page(props: &EntityPageProps) -> Html {
     let corpus = crate::corpus();

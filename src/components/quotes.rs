@@ -69,8 +69,9 @@ fn matches<S: AsRef<str>>(x: &Quote, rank: &[u32], said: &[S]) -> bool {
             .all(|s| said_by(x, s.as_ref(), &crate::corpus().entities))
 }
 
-/// One quotation (the caller runs [`crate::bodies::use_bodies`] for its document): its text, who said it (linked to their entity page when known) and the
-/// document it is in (linked, with its date).
+/// One quotation: its text, who said it (linked to their entity page when known) and the
+/// document it is in (linked, with its date). The caller runs [`crate::bodies::use_bodies`] for
+/// its document, so the text arrives in a chunked build.
 pub fn quote_item(q: &Quote, base: &View, with_speaker: bool) -> Html {
     let corpus = crate::corpus();
     let doc = &corpus.documents[q.document as usize];

@@ -176,12 +176,7 @@ fn cargo_fetch(root: &Path) -> Result {
 
 /// `trunk build --release` with extra arguments, timed.
 pub fn trunk_build(root: &Path, extra: &[&str]) -> Result {
-    trunk_build_corpus(root, extra, None)
-}
-
-/// [`trunk_build`] of the corpus in `corpus` (`DOSSIER_CORPUS`) instead of `seeds/`.
-pub fn trunk_build_corpus(root: &Path, extra: &[&str], corpus: Option<&Path>) -> Result {
-    trunk_build_with(root, extra, corpus, &[])
+    trunk_build_with(root, extra, None, &[])
 }
 
 /// `trunk build --release` over `corpus` (else the seeds) with extra environment variables

@@ -129,12 +129,10 @@ async fn app_run(b: &Browser, server: &StaticServer, rate: f64) -> Result<Value,
         )
         .await?;
     b.cdp("Performance.enable", json!({}))?;
-    let metrics = b.cdp("Performance.getMetrics", json!({}))?;
-    let heap = metrics["metrics"]
-        .as_array()
-        .and_then(|m| m.iter().find(|x| x["name"] == "JSHeapUsedSize"))
-        .and_then(|x| x["value"].as_f64())
-        .unwrap_or(f64::NAN);
+    let heap = metric(
+        &b.cdp("Performance.getMetrics", json!({}))?,
+        "JSHeapUsedSize",
+    );
 
     b.eval("window.__bench.inputs.length = 0; window.__bench.longtasks.length = 0; performance.clearMeasures('dossier-search'); return null;")
         .await?;
@@ -223,15 +221,17 @@ fn main_thread_seconds(b: &Browser) -> Result<Vec<(String, f64)>, String> {
         "TaskDuration",
     ]
     .iter()
-    .map(|name| {
-        let v = m["metrics"]
-            .as_array()
-            .and_then(|a| a.iter().find(|x| x["name"] == *name))
-            .and_then(|x| x["value"].as_f64())
-            .unwrap_or(f64::NAN);
-        (name.to_string(), v)
-    })
+    .map(|name| (name.to_string(), metric(&m, name)))
     .collect())
+}
+
+/// One value of a `Performance.getMetrics` answer (NaN when Chromium did not report it).
+fn metric(metrics: &Value, name: &str) -> f64 {
+    metrics["metrics"]
+        .as_array()
+        .and_then(|a| a.iter().find(|x| x["name"] == name))
+        .and_then(|x| x["value"].as_f64())
+        .unwrap_or(f64::NAN)
 }
 
 /// With `DOSSIER_BENCH_PROFILE` set: the functions with the most self time while typing at

@@ -287,10 +287,10 @@ impl Ctx<'_> {
     /// With chunked bodies (not in memory) a phrase the positions cannot check is accepted when
     /// all its words are in the document, which the caller has already established.
     fn has_phrase(&self, doc: DocIdx, words: &[String]) -> bool {
-        let d = &self.corpus.documents[doc as usize];
         if self.corpus.is_chunked() {
             return true;
         }
+        let d = &self.corpus.documents[doc as usize];
         let phrase = words.join(" ");
         [d.title.as_str(), d.body.as_str()].iter().any(|t| {
             let folded: String = fold(t)
