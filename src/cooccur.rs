@@ -92,7 +92,7 @@ mod tests {
                 entity("everywhere", vec![0, 1, 2, 3]),
                 entity("specific", vec![0, 1]),
             ],
-            mentions: vec![vec![]; 4],
+            mentions: dossier_engine::packed::Mentions::pack(&[vec![], vec![], vec![], vec![]]),
             ..Corpus::default()
         };
         let p = partners(&corpus, 0);

@@ -24,11 +24,7 @@ fn field(s: &str) -> String {
 }
 
 fn entity_names(corpus: &Corpus, doc: DocIdx) -> Vec<&str> {
-    let mut ids: Vec<u32> = corpus
-        .mentions
-        .get(doc as usize)
-        .map(|ms| ms.iter().map(|m| m.entity).collect())
-        .unwrap_or_default();
+    let mut ids: Vec<u32> = corpus.mentions.of(doc).map(|m| m.entity).collect();
     dossier_engine::sort::sort(&mut ids);
     ids.dedup();
     ids.into_iter()
@@ -110,7 +106,7 @@ mod tests {
                 title: "Rutte, \"NATO\"\nchief".into(),
                 ..Document::default()
             }],
-            mentions: vec![vec![]],
+            mentions: dossier_engine::packed::Mentions::pack(&[vec![]]),
             ..Corpus::default()
         };
         let csv = results_csv(&corpus, &[0], "?q=x", "00");

@@ -28,7 +28,7 @@ static CORPUS: OnceLock<Corpus> = OnceLock::new();
 /// The embedded corpus, decoded at start-up.
 pub fn corpus() -> &'static Corpus {
     CORPUS.get_or_init(|| {
-        dossier_engine::snapshot::decode(SNAPSHOT).expect("the embedded corpus decodes")
+        dossier_engine::snapshot::decode_static(SNAPSHOT).expect("the embedded corpus decodes")
     })
 }
 
@@ -36,6 +36,32 @@ pub fn corpus() -> &'static Corpus {
 pub fn facets() -> &'static dossier_engine::search::facets::Facets {
     static FACETS: OnceLock<dossier_engine::search::facets::Facets> = OnceLock::new();
     FACETS.get_or_init(|| dossier_engine::search::facets::Facets::new(corpus()))
+}
+
+/// Facet counts against a result list. The entity, source and year panels each ask for the
+/// same list on a keystroke; the last answer is kept, so the bitsets are intersected once.
+pub fn facet_counts(
+    results: &std::rc::Rc<Vec<dossier_engine::DocIdx>>,
+) -> std::rc::Rc<dossier_engine::search::facets::FacetCounts> {
+    type Memo = Option<(
+        std::rc::Rc<Vec<dossier_engine::DocIdx>>,
+        std::rc::Rc<dossier_engine::search::facets::FacetCounts>,
+    )>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Memo> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((r, c)) = last.as_ref() {
+            if std::rc::Rc::ptr_eq(r, results) || **r == **results {
+                return c.clone();
+            }
+        }
+        let f = facets();
+        let counts = std::rc::Rc::new(f.counts(&f.set(results)));
+        *last = Some((results.clone(), counts.clone()));
+        counts
+    })
 }
 
 /// Entities of each document (for timeline series, bursts and the network), computed once.
@@ -124,7 +150,7 @@ pub fn start() {
             "Internal error: {message}. Details are in the browser console."
         ));
     }));
-    match dossier_engine::snapshot::decode(SNAPSHOT) {
+    match dossier_engine::snapshot::decode_static(SNAPSHOT) {
         Ok(c) => {
             let _ = CORPUS.set(c);
         }

@@ -241,7 +241,7 @@ pub fn check_build(files: &[SourceFile], out: &dossier_engine::BuildOutput) {
             "one mention list per document"
         );
     }
-    for (d, (doc, ms)) in c.documents.iter().zip(&c.mentions).enumerate() {
+    for (d, (doc, ms)) in c.documents.iter().zip(c.mentions.iter()).enumerate() {
         let mut last = 0;
         for m in ms {
             let (s, e) = (m.start as usize, m.end as usize);

@@ -37,9 +37,11 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
         .documents
         .iter()
         .map(|&d| {
-            corpus.mentions.get(d as usize).map_or(0, |ms| {
-                ms.iter().filter(|m| m.entity == props.entity).count()
-            })
+            corpus
+                .mentions
+                .of(d)
+                .filter(|m| m.entity == props.entity)
+                .count()
         })
         .collect();
     let total_mentions: usize = mention_counts.iter().sum();

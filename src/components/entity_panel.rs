@@ -77,11 +77,14 @@ pub fn entity_panel(props: &EntityPanelProps) -> Html {
 
 /// Entities with a document among `results` (or in the `active` filters), by type, most
 /// documents first.
-fn groups(results: &[DocIdx], active: &[String]) -> Vec<(EntityKind, Vec<(EntityIdx, usize)>)> {
+fn groups(
+    results: &Rc<Vec<DocIdx>>,
+    active: &[String],
+) -> Vec<(EntityKind, Vec<(EntityIdx, usize)>)> {
     let corpus = crate::corpus();
-    let facets = crate::facets();
-    // Counts against the current results: one bitset intersection per entity.
-    let counts = facets.counts(&facets.set(results));
+    // Counts against the current results: one bitset intersection per entity (shared with the
+    // source and year panels).
+    let counts = crate::facet_counts(results);
     let mut groups: Vec<(EntityKind, Vec<(EntityIdx, usize)>)> = EntityKind::ALL
         .into_iter()
         .map(|k| (k, Vec::new()))

@@ -85,7 +85,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                     .flat_map(|&d| {
                         paragraph_entities(
                             &corpus.documents[d as usize].blocks,
-                            &corpus.mentions[d as usize],
+                            &corpus.mentions.of(d).collect::<Vec<_>>(),
                         )
                     })
                     .collect();

@@ -31,10 +31,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let body = crate::bodies::body(props.doc);
     let text = body.text().unwrap_or_default();
     let hits = filter::hits(text, &filter::terms(corpus, &view.q));
-    let raw_mentions = corpus
-        .mentions
-        .get(props.doc as usize)
-        .map_or(&[][..], Vec::as_slice);
+    let raw_mentions: &[_] = &corpus.mentions.of(props.doc).collect::<Vec<_>>();
     let mentions = if body.text().is_some() {
         valid_mentions(text, raw_mentions, corpus.entities.len())
     } else {

@@ -25,7 +25,7 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
     if counts.is_empty() {
         return html! {};
     }
-    let found = facets.counts(&facets.set(&props.results)).sources;
+    let found = crate::facet_counts(&props.results).sources.clone();
     for (source, n) in &found {
         counts.insert(source.as_str(), *n as usize);
     }

@@ -25,7 +25,7 @@ pub fn year_panel(props: &YearPanelProps) -> Html {
     if counts.is_empty() {
         return html! {};
     }
-    for (year, n) in facets.counts(&facets.set(&props.results)).years {
+    for &(year, n) in &crate::facet_counts(&props.results).years {
         counts.insert(year, n as usize);
     }
     let v = &props.view;

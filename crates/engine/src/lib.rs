@@ -27,6 +27,7 @@ mod fold_table;
 pub mod load;
 pub mod model;
 pub mod network;
+pub mod packed;
 pub mod parse;
 pub mod quotes;
 pub mod search;
@@ -142,10 +143,11 @@ pub fn build_at(
             ));
         }
     }
+    let mut mentions = Vec::new();
     match entities::extract(&documents, curation) {
-        Ok((entities, mentions)) => {
+        Ok((entities, lists)) => {
             out.corpus.entities = entities;
-            out.corpus.mentions = mentions;
+            mentions = lists;
         }
         Err(diags) => out.diagnostics.extend(diags),
     }
@@ -153,10 +155,11 @@ pub fn build_at(
         .iter()
         .enumerate()
         .flat_map(|(i, doc)| {
-            let mentions = out.corpus.mentions.get(i).map_or(&[][..], Vec::as_slice);
+            let mentions = mentions.get(i).map_or(&[][..], Vec::as_slice);
             quotes::extract_quotes(i as DocIdx, doc, mentions, &out.corpus.entities)
         })
         .collect();
+    out.corpus.mentions = packed::Mentions::pack(&mentions);
     out.corpus.index = search::build_index(&documents);
     out.corpus.documents = documents;
     out

@@ -161,8 +161,9 @@ pub struct Corpus {
     pub documents: Vec<Document>,
     /// The entities, sorted by id.
     pub entities: Vec<Entity>,
-    /// For each document (same order as `documents`), its mentions sorted by `start`.
-    pub mentions: Vec<Vec<Mention>>,
+    /// For each document (same order as `documents`), its mentions sorted by `start`, packed
+    /// (read with [`crate::packed::Mentions::of`]).
+    pub mentions: crate::packed::Mentions,
     /// Every quotation, by document then position (see [`crate::quotes`]).
     pub quotes: Vec<crate::quotes::Quote>,
     /// The full-text index of titles and bodies, built at compile time.
@@ -176,6 +177,25 @@ impl Corpus {
     /// True when bodies live in chunk files rather than in [`Document::body`].
     pub fn is_chunked(&self) -> bool {
         self.bodies.is_some()
+    }
+
+    /// The bytes kept outside serde, in the fixed order [`crate::snapshot`] writes them as
+    /// sections: postings, word positions, mentions.
+    pub fn blobs(&self) -> [&crate::packed::Blob; 3] {
+        [
+            &self.index.postings.bytes,
+            &self.index.positions,
+            &self.mentions.bytes,
+        ]
+    }
+
+    /// [`Corpus::blobs`], to fill in.
+    pub fn blobs_mut(&mut self) -> [&mut crate::packed::Blob; 3] {
+        [
+            &mut self.index.postings.bytes,
+            &mut self.index.positions,
+            &mut self.mentions.bytes,
+        ]
     }
 
     /// Finds a document by its id.

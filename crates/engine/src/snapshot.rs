@@ -1,15 +1,21 @@
 //! The one binary format the app embeds: a corpus serialised at build time and decoded once at start-up.
 //!
-//! Layout: the 8-byte magic `DOSSIER\0`, a little-endian `u32` format version, then the
-//! [`Corpus`] as postcard. Bump [`VERSION`] whenever a serialised type changes shape.
+//! Layout: the 8-byte magic `DOSSIER\0`, a little-endian `u32` format version, a `u32` payload
+//! length and the [`Corpus`] as postcard, then each of the corpus's blobs ([`Corpus::blobs_mut`]:
+//! postings, word positions, mentions) as a `u32` length and its raw bytes. Bump [`VERSION`]
+//! whenever a serialised type changes shape.
+//!
+//! The blobs are sections rather than postcard fields so that [`decode_static`] can leave them
+//! where they are: the app reads them in place from the bytes it embeds.
 
 use crate::model::Corpus;
+use crate::packed::Blob;
 use std::fmt;
 
 /// First bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DOSSIER\0";
 /// Version of the layout; decoding any other version fails with [`DecodeError::Version`].
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Why a snapshot could not be decoded.
 #[derive(Debug, PartialEq, Eq)]
@@ -39,29 +45,83 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+fn put_section(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// Splits off a `u32`-length-prefixed section.
+fn take_section<'a>(rest: &mut &'a [u8], what: &str) -> Result<&'a [u8], DecodeError> {
+    let truncated = || DecodeError::Payload(format!("truncated {what}"));
+    let (len, tail) = rest.split_first_chunk::<4>().ok_or_else(truncated)?;
+    let len = u32::from_le_bytes(*len) as usize;
+    if tail.len() < len {
+        return Err(truncated());
+    }
+    let (section, tail) = tail.split_at(len);
+    *rest = tail;
+    Ok(section)
+}
+
 /// Serialises a corpus into snapshot bytes.
 pub fn encode(corpus: &Corpus) -> Vec<u8> {
     let mut out = Vec::with_capacity(1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     let payload = postcard::to_allocvec(corpus).expect("a corpus always serialises");
-    out.extend_from_slice(&payload);
+    put_section(&mut out, &payload);
+    for blob in corpus.blobs() {
+        put_section(&mut out, blob);
+    }
     out
 }
 
-/// Decodes snapshot bytes written by [`encode`].
-pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+/// The decoded corpus with empty blobs, and the blob sections.
+fn decode_parts(bytes: &[u8]) -> Result<(Corpus, [&[u8]; 3]), DecodeError> {
     let rest = bytes
         .strip_prefix(MAGIC.as_slice())
         .ok_or(DecodeError::Magic)?;
-    if rest.len() < 4 {
+    let Some((version, mut rest)) = rest.split_first_chunk::<4>() else {
         return Err(DecodeError::Payload("truncated header".into()));
-    }
-    let version = u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]);
+    };
+    let version = u32::from_le_bytes(*version);
     if version != VERSION {
         return Err(DecodeError::Version(version));
     }
-    postcard::from_bytes(&rest[4..]).map_err(|e| DecodeError::Payload(e.to_string()))
+    let payload = take_section(&mut rest, "payload")?;
+    let corpus: Corpus =
+        postcard::from_bytes(payload).map_err(|e| DecodeError::Payload(e.to_string()))?;
+    let names = ["postings", "positions", "mentions"];
+    let mut sections: [&[u8]; 3] = [&[]; 3];
+    for (section, name) in sections.iter_mut().zip(names) {
+        *section = take_section(&mut rest, name)?;
+    }
+    if !rest.is_empty() {
+        return Err(DecodeError::Payload(format!(
+            "{} bytes after the last section",
+            rest.len()
+        )));
+    }
+    Ok((corpus, sections))
+}
+
+/// Decodes snapshot bytes written by [`encode`], copying the blobs.
+pub fn decode(bytes: &[u8]) -> Result<Corpus, DecodeError> {
+    let (mut corpus, sections) = decode_parts(bytes)?;
+    for (blob, section) in corpus.blobs_mut().into_iter().zip(sections) {
+        *blob = Blob::owned(section.to_vec());
+    }
+    Ok(corpus)
+}
+
+/// Decodes snapshot bytes that live for the whole program (the app's `include_bytes!`),
+/// reading the blobs in place instead of copying them.
+pub fn decode_static(bytes: &'static [u8]) -> Result<Corpus, DecodeError> {
+    let (mut corpus, sections) = decode_parts(bytes)?;
+    for (blob, section) in corpus.blobs_mut().into_iter().zip(sections) {
+        *blob = Blob::borrowed(section);
+    }
+    Ok(corpus)
 }
 
 #[cfg(test)]
@@ -109,12 +169,12 @@ mod tests {
                 roles: vec![],
                 documents: vec![0],
             }],
-            mentions: vec![vec![Mention {
+            mentions: crate::packed::Mentions::pack(&[vec![Mention {
                 entity: 0,
                 start: 27,
                 end: 34,
                 adjective: false,
-            }]],
+            }]]),
             quotes: vec![crate::quotes::Quote {
                 document: 0,
                 start: 10,
@@ -147,6 +207,24 @@ mod tests {
             store.body(0, &chunks[0].text),
             Some("Heading\n\nA paragraph about Vilnius.")
         );
+    }
+
+    #[test]
+    fn round_trip_in_place() {
+        let corpus = sample();
+        let bytes: &'static [u8] = Box::leak(encode(&corpus).into_boxed_slice());
+        let back = decode_static(bytes).unwrap();
+        assert!(back.blobs().iter().all(|b| b.is_borrowed()));
+        assert_eq!(back, corpus);
+        assert_eq!(back.mentions.unpack(), corpus.mentions.unpack());
+        assert!(!corpus.index.positions.is_empty() && !corpus.mentions.is_empty());
+    }
+
+    #[test]
+    fn rejects_trailing_bytes() {
+        let mut bytes = encode(&sample());
+        bytes.push(0);
+        assert!(matches!(decode(&bytes), Err(DecodeError::Payload(_))));
     }
 
     #[test]

@@ -63,8 +63,9 @@ fn every_required_entity_is_found_typed_merged_and_linked() {
             .documents
             .iter()
             .filter(|&&d| {
-                let named = c.mentions[d as usize]
-                    .iter()
+                let named = c
+                    .mentions
+                    .of(d)
                     .any(|m| m.entity as usize == i && !m.adjective);
                 let dateline = c.documents[d as usize]
                     .dateline

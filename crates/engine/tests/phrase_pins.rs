@@ -203,7 +203,7 @@ fn reference(corpus: &Corpus, words: &[String]) -> BTreeSet<DocIdx> {
         let Some(id) = index.term(w) else {
             return BTreeSet::new();
         };
-        let these: BTreeSet<DocIdx> = index.postings[id as usize].iter().map(|p| p.doc).collect();
+        let these: BTreeSet<DocIdx> = index.postings.of(id).map(|p| p.doc).collect();
         docs = Some(match docs {
             None => these,
             Some(d) => d.intersection(&these).copied().collect(),

@@ -75,14 +75,21 @@ pub struct FacetCounts {
 /// An entity is kept as a document list when it is in fewer than one document in this many.
 const SPARSE: usize = 32;
 
+/// The documents of one entity, as [`Facets`] keeps them.
+#[derive(Clone, Debug)]
+enum EntityDocs {
+    Dense(BitSet),
+    Sparse(Vec<DocIdx>),
+}
+
 /// The precomputed bitsets of a corpus.
 #[derive(Clone, Debug, Default)]
 pub struct Facets {
     n: usize,
-    entities: Vec<BitSet>,
-    /// The documents of each entity mentioned in fewer than one document in [`SPARSE`]: counted
-    /// by look-ups in the results rather than by intersecting whole bitsets.
-    sparse: Vec<Option<Vec<DocIdx>>>,
+    /// Each entity's documents: a bitset when it is in at least one document in [`SPARSE`],
+    /// otherwise the sorted list, counted by look-ups in the results rather than by
+    /// intersecting whole bitsets (and 32 times smaller than one).
+    entities: Vec<EntityDocs>,
     sources: Vec<(String, BitSet)>,
     years: Vec<(i32, BitSet)>,
 }
@@ -94,18 +101,15 @@ impl Facets {
         let entities = corpus
             .entities
             .iter()
-            .map(|e| BitSet::from_docs(n, e.documents.iter().copied()))
-            .collect();
-        let sparse = corpus
-            .entities
-            .iter()
             .map(|e| {
-                (e.documents.len() * SPARSE < n).then(|| {
+                if e.documents.len() * SPARSE < n {
                     let mut d = e.documents.clone();
                     d.sort_unstable();
                     d.dedup();
-                    d
-                })
+                    EntityDocs::Sparse(d)
+                } else {
+                    EntityDocs::Dense(BitSet::from_docs(n, e.documents.iter().copied()))
+                }
             })
             .collect();
         let mut sources: std::collections::BTreeMap<String, BitSet> = Default::default();
@@ -127,7 +131,6 @@ impl Facets {
         Facets {
             n,
             entities,
-            sparse,
             sources: sources.into_iter().collect(),
             years: years.into_iter().collect(),
         }
@@ -148,9 +151,12 @@ impl Facets {
         BitSet::from_docs(self.n, docs.iter().copied())
     }
 
-    /// The documents of one entity.
-    pub fn entity(&self, e: EntityIdx) -> Option<&BitSet> {
-        self.entities.get(e as usize)
+    /// The documents of one entity, as a bitset.
+    pub fn entity(&self, e: EntityIdx) -> Option<BitSet> {
+        Some(match self.entities.get(e as usize)? {
+            EntityDocs::Dense(s) => s.clone(),
+            EntityDocs::Sparse(docs) => self.set(docs),
+        })
     }
 
     /// Counts every facet value against `results`.
@@ -172,12 +178,13 @@ impl Facets {
             entities: self
                 .entities
                 .iter()
-                .zip(&self.sparse)
                 .enumerate()
-                .map(|(i, (s, docs))| {
+                .map(|(i, docs)| {
                     let n = match docs {
-                        Some(docs) => docs.iter().filter(|&&d| results.contains(d)).count() as u32,
-                        None => count(s),
+                        EntityDocs::Sparse(docs) => {
+                            docs.iter().filter(|&&d| results.contains(d)).count() as u32
+                        }
+                        EntityDocs::Dense(s) => count(s),
                     };
                     (i as EntityIdx, n)
                 })
@@ -239,7 +246,8 @@ mod tests {
             });
         }
         let f = Facets::new(&corpus);
-        assert!(f.sparse[0].is_some() && f.sparse[2].is_none());
+        assert!(matches!(f.entities[0], EntityDocs::Sparse(_)));
+        assert!(matches!(f.entities[2], EntityDocs::Dense(_)));
         for results in [
             vec![],
             vec![3, 7],
@@ -247,11 +255,8 @@ mod tests {
             vec![150, 199],
         ] {
             let r = f.set(&results);
-            let want: Vec<(EntityIdx, u32)> = f
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (i as EntityIdx, s.intersection_count(&r)))
+            let want: Vec<(EntityIdx, u32)> = (0..f.entities.len() as EntityIdx)
+                .map(|i| (i, f.entity(i).unwrap().intersection_count(&r)))
                 .filter(|x| x.1 > 0)
                 .collect();
             let mut got = f.counts(&r).entities;

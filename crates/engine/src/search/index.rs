@@ -13,9 +13,13 @@
 //! between positions minus one. An even `h` means the posting has one position per occurrence
 //! (`title + body`) and the first is `h / 2`; an odd `h` gives the count `h / 2` explicitly,
 //! followed (when non-zero) by the first position.
+//!
+//! Postings and positions are [`Blob`]s: read in place from the app's embedded snapshot, never
+//! decoded into vectors (see [`crate::packed`]).
 
 use crate::fold::fold;
 use crate::model::{DocIdx, Document};
+use crate::packed::{get_varint, put_varint, Blob};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -37,42 +41,132 @@ pub struct Index {
     /// Folded terms, sorted (so a prefix is a contiguous range).
     pub terms: Vec<String>,
     /// Postings of each term, by document.
-    pub postings: Vec<Vec<Posting>>,
+    pub postings: Postings,
     /// English stem -> ids of the terms with that stem.
     pub stems: Vec<(String, Vec<u32>)>,
     /// Words per document (title and body).
     pub lengths: Vec<u32>,
     /// Word positions of every posting, term after term, delta-encoded varints (see the module
-    /// documentation).
-    pub positions: Vec<u8>,
+    /// documentation). A snapshot section, not serialised by serde.
+    #[serde(skip)]
+    pub positions: Blob,
     /// Where each term's positions start in [`Index::positions`], plus the end: one more entry
     /// than there are terms.
     pub position_starts: Vec<u32>,
 }
 
-/// Appends `v` as an LEB128 varint.
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push(v as u8 | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
+/// The postings of every term, packed: per posting the document (as the gap from the one
+/// before), then `body << 1 | (title > 0)`, then `title` when it is not zero, all varints.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Postings {
+    /// Where each term's postings start in `bytes`.
+    starts: Vec<u32>,
+    /// Number of postings of each term (its document frequency).
+    counts: Vec<u32>,
+    /// The packed postings (a snapshot section).
+    #[serde(skip)]
+    pub(crate) bytes: Blob,
 }
 
-/// Reads an LEB128 varint at `*at`, moving past it (0 past the end).
-fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
-    let mut v = 0u64;
-    let mut shift = 0;
-    while let Some(&b) = bytes.get(*at) {
-        *at += 1;
-        v |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            break;
+impl Postings {
+    /// Packs one list per term, each sorted by document.
+    pub fn pack(lists: &[Vec<Posting>]) -> Postings {
+        let mut bytes = Vec::new();
+        let mut starts = Vec::with_capacity(lists.len());
+        let mut counts = Vec::with_capacity(lists.len());
+        for list in lists {
+            starts.push(bytes.len() as u32);
+            counts.push(list.len() as u32);
+            let mut prev = 0;
+            for p in list {
+                debug_assert!(p.doc >= prev, "postings sorted by document");
+                put_varint(&mut bytes, u64::from(p.doc.wrapping_sub(prev)));
+                prev = p.doc;
+                put_varint(
+                    &mut bytes,
+                    (u64::from(p.body) << 1) | u64::from(p.title > 0),
+                );
+                if p.title > 0 {
+                    put_varint(&mut bytes, u64::from(p.title));
+                }
+            }
         }
-        shift += 7;
+        Postings {
+            starts,
+            counts,
+            bytes: Blob::owned(bytes),
+        }
     }
-    v
+
+    /// Number of terms.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// True when there are no terms.
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    /// Number of documents with term `term` (0 out of range).
+    pub fn count(&self, term: u32) -> usize {
+        self.counts.get(term as usize).map_or(0, |&c| c as usize)
+    }
+
+    /// The postings of term `term`, by document (none out of range).
+    pub fn of(&self, term: u32) -> PostingIter<'_> {
+        match self.starts.get(term as usize) {
+            Some(&at) => PostingIter {
+                bytes: &self.bytes,
+                at: at as usize,
+                left: self.count(term),
+                doc: 0,
+            },
+            None => PostingIter::default(),
+        }
+    }
 }
+
+/// The postings of one term, decoded as they are read.
+#[derive(Clone, Debug, Default)]
+pub struct PostingIter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: usize,
+    doc: DocIdx,
+}
+
+impl Iterator for PostingIter<'_> {
+    type Item = Posting;
+
+    #[inline]
+    fn next(&mut self) -> Option<Posting> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        self.doc = self
+            .doc
+            .wrapping_add(get_varint(self.bytes, &mut self.at) as DocIdx);
+        let tf = get_varint(self.bytes, &mut self.at);
+        let title = if tf & 1 == 1 {
+            get_varint(self.bytes, &mut self.at) as u16
+        } else {
+            0
+        };
+        Some(Posting {
+            doc: self.doc,
+            title,
+            body: (tf >> 1) as u16,
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for PostingIter<'_> {}
 
 /// The letter-and-digit runs of a folded text, each with whether exactly one white-space
 /// character separates it from the run before.
@@ -207,10 +301,10 @@ pub fn build(documents: &[Document]) -> Index {
     position_starts.push(positions.len() as u32);
     Index {
         terms,
-        postings,
+        postings: Postings::pack(&postings),
         stems: stems.into_iter().filter(|(_, ids)| ids.len() > 1).collect(),
         lengths,
-        positions,
+        positions: Blob::owned(positions),
         position_starts,
     }
 }
@@ -288,15 +382,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn varints_round_trip() {
-        let mut b = Vec::new();
-        for v in [0, 1, 127, 128, 300, u64::from(u32::MAX)] {
-            put_varint(&mut b, v);
+    fn postings_round_trip() {
+        let p = |doc, title, body| Posting { doc, title, body };
+        let lists = vec![
+            vec![p(0, 0, 3), p(1, 2, 0), p(70_000, u16::MAX, u16::MAX)],
+            vec![],
+            vec![p(5, 1, 1)],
+        ];
+        let packed = Postings::pack(&lists);
+        assert_eq!(packed.len(), 3);
+        for (t, list) in lists.iter().enumerate() {
+            assert_eq!(packed.count(t as u32), list.len());
+            assert_eq!(packed.of(t as u32).collect::<Vec<_>>(), *list);
         }
-        let mut at = 0;
-        let got: Vec<u64> = (0..6).map(|_| get_varint(&b, &mut at)).collect();
-        assert_eq!(got, [0, 1, 127, 128, 300, u64::from(u32::MAX)]);
-        assert_eq!(at, b.len());
+        assert_eq!(packed.of(3).count(), 0, "out of range is empty");
     }
 
     #[test]
@@ -331,8 +430,8 @@ mod tests {
             let bytes = index.positions_of(id).unwrap();
             let mut at = 0;
             let mut out = Vec::new();
-            for p in &index.postings[id as usize] {
-                read_positions(bytes, &mut at, p, &mut out);
+            for p in index.postings.of(id) {
+                read_positions(bytes, &mut at, &p, &mut out);
                 if p.doc as usize == d {
                     return out;
                 }

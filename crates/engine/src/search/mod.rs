@@ -114,7 +114,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn idf(&self, term: u32) -> f32 {
-        let df = self.index.postings[term as usize].len() as f32;
+        let df = self.index.postings.count(term) as f32;
         (1.0 + (self.n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -126,8 +126,8 @@ impl Ctx<'_> {
 
     fn bm25(&self, term: u32, weight: f32, out: &mut DocMap) {
         let idf = self.idf(term);
-        for p in &self.index.postings[term as usize] {
-            let s = self.score(p, idf, weight);
+        for p in self.index.postings.of(term) {
+            let s = self.score(&p, idf, weight);
             let e = out.entry(p.doc).or_insert(0.0);
             *e = e.max(s);
         }
@@ -138,8 +138,8 @@ impl Ctx<'_> {
     /// when the index has no positions for one of the words.
     fn phrase_by_positions(&self, ids: &[u32]) -> Option<DocMap> {
         struct Cursor<'a> {
-            postings: &'a [index::Posting],
-            next: usize,
+            postings: index::PostingIter<'a>,
+            current: Option<index::Posting>,
             bytes: &'a [u8],
             at: usize,
             idf: f32,
@@ -147,9 +147,10 @@ impl Ctx<'_> {
         let mut cursors = ids
             .iter()
             .map(|&id| {
+                let mut postings = self.index.postings.of(id);
                 Some(Cursor {
-                    postings: &self.index.postings[id as usize],
-                    next: 0,
+                    current: postings.next(),
+                    postings,
                     bytes: self.index.positions_of(id)?,
                     at: 0,
                     idf: self.idf(id),
@@ -157,23 +158,23 @@ impl Ctx<'_> {
             })
             .collect::<Option<Vec<_>>>()?;
         let mut out = DocMap::default();
-        let Some(rare) = cursors.iter().map(|c| c.postings).min_by_key(|p| p.len()) else {
+        let Some(&rare) = ids.iter().min_by_key(|&&id| self.index.postings.count(id)) else {
             return Some(out);
         };
         let mut lists: Vec<Vec<u32>> = vec![Vec::new(); cursors.len()];
         let mut scores: Vec<f32> = vec![0.0; cursors.len()];
-        'docs: for doc in rare.iter().map(|p| p.doc) {
+        'docs: for doc in self.index.postings.of(rare).map(|p| p.doc) {
             for (c, (list, score)) in cursors.iter_mut().zip(lists.iter_mut().zip(&mut scores)) {
-                while c.postings.get(c.next).is_some_and(|p| p.doc < doc) {
-                    index::read_positions(c.bytes, &mut c.at, &c.postings[c.next], list);
-                    c.next += 1;
+                while let Some(p) = c.current.filter(|p| p.doc < doc) {
+                    index::read_positions(c.bytes, &mut c.at, &p, list);
+                    c.current = c.postings.next();
                 }
-                let Some(p) = c.postings.get(c.next).filter(|p| p.doc == doc) else {
+                let Some(p) = c.current.filter(|p| p.doc == doc) else {
                     continue 'docs;
                 };
-                index::read_positions(c.bytes, &mut c.at, p, list);
-                c.next += 1;
-                *score = 0.0f32.max(self.score(p, c.idf, W_EXACT));
+                index::read_positions(c.bytes, &mut c.at, &p, list);
+                c.current = c.postings.next();
+                *score = 0.0f32.max(self.score(&p, c.idf, W_EXACT));
             }
             let (first, rest) = lists.split_first().expect("a phrase has words");
             let found = first.iter().any(|&at| {
