@@ -514,7 +514,12 @@ impl Browser {
     ) -> Result<Value, String> {
         let start = Instant::now();
         loop {
-            let v = self.eval(script).await?;
+            // A page busy for longer than WebDriver's script timeout (a peer indexing 100,000
+            // documents) is not ready yet rather than broken; the overall timeout still holds.
+            let v = match self.eval(script).await {
+                Err(e) if e.contains("script timeout") && start.elapsed() <= timeout => Value::Null,
+                v => v?,
+            };
             if !(v.is_null() || v == json!(false)) {
                 return Ok(v);
             }

@@ -76,6 +76,15 @@ pub fn encode(corpus: &Corpus) -> Vec<u8> {
     out
 }
 
+/// Bytes the search index takes in a snapshot: its postcard fields plus its two sections
+/// (postings and word positions) with their length headers.
+pub fn index_bytes(index: &crate::search::Index) -> usize {
+    postcard::to_allocvec(index).map_or(0, |b| b.len())
+        + 8
+        + index.postings.bytes.len()
+        + index.positions.len()
+}
+
 /// The decoded corpus with empty blobs, and the blob sections.
 fn decode_parts(bytes: &[u8]) -> Result<(Corpus, [&[u8]; 3]), DecodeError> {
     let rest = bytes
@@ -218,6 +227,18 @@ mod tests {
         assert_eq!(back, corpus);
         assert_eq!(back.mentions.unpack(), corpus.mentions.unpack());
         assert!(!corpus.index.positions.is_empty() && !corpus.mentions.is_empty());
+    }
+
+    #[test]
+    fn index_bytes_count_the_sections() {
+        let corpus = sample();
+        let n = index_bytes(&corpus.index);
+        assert!(n > corpus.index.positions.len() + corpus.index.postings.bytes.len());
+        let mut empty = corpus.clone();
+        empty.index = crate::search::Index::default();
+        // Empty sections keep their headers, so an empty index still takes `index_bytes`.
+        let growth = encode(&corpus).len() - encode(&empty).len();
+        assert_eq!(growth + index_bytes(&empty.index), n);
     }
 
     #[test]

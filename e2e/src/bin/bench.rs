@@ -99,7 +99,7 @@ fn write_docs(corpus: &std::path::Path, peer_dir: &std::path::Path) -> Result<Va
         .iter()
         .map(|d| d.body.len() + d.title.len())
         .sum();
-    let index_bytes = postcard::to_allocvec(&c.index).map_or(0, |b| b.len());
+    let index_bytes = dossier_engine::snapshot::index_bytes(&c.index);
     std::fs::write(
         peer_dir.join("docs.json"),
         serde_json::to_vec(&docs).map_err(|e| e.to_string())?,
@@ -282,12 +282,20 @@ async fn peer_run(b: &Browser, server: &StaticServer) -> Result<Value, String> {
     )
     .await?;
     let queries = serde_json::to_string(&prefixes()).map_err(|e| e.to_string())?;
+    // Run in a task of its own and poll for the answer: on a large corpus the runs take longer
+    // than one WebDriver script may.
+    b.eval(&format!(
+        "setTimeout(() => {{ window.__peerRun = window.peer.run({queries}, 3); }}, 0); return null;"
+    ))
+    .await?;
     let v = b
-        .eval(&format!(
-            "const r = window.peer.run({queries}, 3);
-             return {{ index_ms: window.peer.indexMs, serialised_bytes: window.peer.serialisedBytes,
-                      minisearch: r.minisearch, includes: r.includes }};"
-        ))
+        .wait_until(
+            "the peers to search",
+            Duration::from_secs(1800),
+            "const r = window.__peerRun;
+             return r ? { index_ms: window.peer.indexMs, serialised_bytes: window.peer.serialisedBytes,
+                          minisearch: r.minisearch, includes: r.includes } : null;",
+        )
         .await?;
     Ok(json!({
         "minisearch_index_ms": v["index_ms"],
@@ -319,7 +327,11 @@ async fn main() -> Result<(), String> {
         runs.push(app_run(&b, &server, rate).await?);
     }
     eprintln!("bench {label}: peers");
-    let peers = peer_run(&b, &server).await?;
+    // A peer that cannot index the corpus is a finding, not a reason to lose the app's figures.
+    let peers = peer_run(&b, &server).await.unwrap_or_else(|e| {
+        eprintln!("bench {label}: the peers failed: {e}");
+        json!({ "error": e })
+    });
     let chromium = b.cdp("Browser.getVersion", json!({}))?;
     b.close().await;
     let out = json!({
