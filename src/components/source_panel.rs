@@ -25,8 +25,8 @@ pub fn source_panel(props: &SourcePanelProps) -> Html {
     if counts.is_empty() {
         return html! {};
     }
-    let found = crate::facet_counts(&props.results).sources.clone();
-    for (source, n) in &found {
+    let found = crate::facet_counts(&props.results);
+    for (source, n) in &found.sources {
         counts.insert(source.as_str(), *n as usize);
     }
     let mut list: Vec<(&str, usize)> = counts.into_iter().collect();

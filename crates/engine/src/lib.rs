@@ -143,14 +143,16 @@ pub fn build_at(
             ));
         }
     }
-    let mut mentions = Vec::new();
-    match entities::extract(&documents, curation) {
-        Ok((entities, lists)) => {
+    let mentions = match entities::extract(&documents, curation) {
+        Ok((entities, mentions)) => {
             out.corpus.entities = entities;
-            mentions = lists;
+            mentions
         }
-        Err(diags) => out.diagnostics.extend(diags),
-    }
+        Err(diags) => {
+            out.diagnostics.extend(diags);
+            Vec::new()
+        }
+    };
     out.corpus.quotes = documents
         .iter()
         .enumerate()

@@ -48,6 +48,41 @@ pub fn get_varint(bytes: &[u8], at: &mut usize) -> u64 {
     v
 }
 
+/// A run of `left` records of varints from `at` in `bytes`: the bookkeeping the packed
+/// iterators ([`MentionIter`], [`crate::search::index::PostingIter`]) share.
+#[derive(Clone, Debug, Default)]
+pub struct Records<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    left: usize,
+}
+
+impl<'a> Records<'a> {
+    /// `left` records starting at byte `at`.
+    pub fn new(bytes: &'a [u8], at: usize, left: usize) -> Records<'a> {
+        Records { bytes, at, left }
+    }
+
+    /// Starts a record: false when none are left.
+    #[inline]
+    pub fn next_record(&mut self) -> bool {
+        let more = self.left > 0;
+        self.left = self.left.saturating_sub(1);
+        more
+    }
+
+    /// The next varint of the current record.
+    #[inline]
+    pub fn varint(&mut self) -> u64 {
+        get_varint(self.bytes, &mut self.at)
+    }
+
+    /// Records not yet started.
+    pub fn left(&self) -> usize {
+        self.left
+    }
+}
+
 /// Bytes that are either owned or borrowed for the whole program (the app's embedded snapshot).
 ///
 /// Not serialised by serde: [`crate::snapshot`] writes every blob of a corpus as a section of
@@ -141,9 +176,7 @@ impl Mentions {
         let mut at = start as usize;
         let left = get_varint(&self.bytes, &mut at) as usize;
         MentionIter {
-            bytes: &self.bytes,
-            at,
-            left,
+            records: Records::new(&self.bytes, at, left),
             prev: 0,
         }
     }
@@ -162,9 +195,7 @@ impl Mentions {
 /// The mentions of one document, decoded as they are read.
 #[derive(Clone, Debug, Default)]
 pub struct MentionIter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    left: usize,
+    records: Records<'a>,
     prev: i64,
 }
 
@@ -173,15 +204,14 @@ impl Iterator for MentionIter<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Mention> {
-        if self.left == 0 {
+        if !self.records.next_record() {
             return None;
         }
-        self.left -= 1;
-        let z = get_varint(self.bytes, &mut self.at);
+        let z = self.records.varint();
         let start = self.prev + ((z >> 1) as i64 ^ -((z & 1) as i64));
         self.prev = start;
-        let len = get_varint(self.bytes, &mut self.at) as u32;
-        let e = get_varint(self.bytes, &mut self.at);
+        let len = self.records.varint() as u32;
+        let e = self.records.varint();
         let start = start as u32;
         Some(Mention {
             entity: (e >> 1) as u32,
@@ -192,7 +222,7 @@ impl Iterator for MentionIter<'_> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        (self.records.left(), Some(self.records.left()))
     }
 }
 

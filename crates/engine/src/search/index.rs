@@ -19,7 +19,7 @@
 
 use crate::fold::fold;
 use crate::model::{DocIdx, Document};
-use crate::packed::{get_varint, put_varint, Blob};
+use crate::packed::{get_varint, put_varint, Blob, Records};
 use crate::text;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -117,9 +117,7 @@ impl Postings {
     pub fn of(&self, term: u32) -> PostingIter<'_> {
         match self.starts.get(term as usize) {
             Some(&at) => PostingIter {
-                bytes: &self.bytes,
-                at: at as usize,
-                left: self.count(term),
+                records: Records::new(&self.bytes, at as usize, self.count(term)),
                 doc: 0,
             },
             None => PostingIter::default(),
@@ -130,9 +128,7 @@ impl Postings {
 /// The postings of one term, decoded as they are read.
 #[derive(Clone, Debug, Default)]
 pub struct PostingIter<'a> {
-    bytes: &'a [u8],
-    at: usize,
-    left: usize,
+    records: Records<'a>,
     doc: DocIdx,
 }
 
@@ -141,16 +137,13 @@ impl Iterator for PostingIter<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<Posting> {
-        if self.left == 0 {
+        if !self.records.next_record() {
             return None;
         }
-        self.left -= 1;
-        self.doc = self
-            .doc
-            .wrapping_add(get_varint(self.bytes, &mut self.at) as DocIdx);
-        let tf = get_varint(self.bytes, &mut self.at);
+        self.doc = self.doc.wrapping_add(self.records.varint() as DocIdx);
+        let tf = self.records.varint();
         let title = if tf & 1 == 1 {
-            get_varint(self.bytes, &mut self.at) as u16
+            self.records.varint() as u16
         } else {
             0
         };
@@ -162,7 +155,7 @@ impl Iterator for PostingIter<'_> {
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        (self.records.left(), Some(self.records.left()))
     }
 }
 
