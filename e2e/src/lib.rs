@@ -345,6 +345,11 @@ impl Browser {
     /// Starts chromedriver (`$CHROMEDRIVER`, else `/usr/bin/chromedriver`) on a free port and
     /// opens a session in Chromium (`$CHROMIUM`, else `/usr/bin/chromium`).
     pub async fn launch() -> Result<Browser, String> {
+        Browser::launch_with(&[]).await
+    }
+
+    /// [`Browser::launch`] with more Chromium flags after [`CHROMIUM_FLAGS`].
+    pub async fn launch_with(extra: &[&str]) -> Result<Browser, String> {
         let chromium = env_path("CHROMIUM", || "/usr/bin/chromium".into());
         let chromedriver = env_path("CHROMEDRIVER", || "/usr/bin/chromedriver".into());
         let port = free_port().map_err(|e| format!("no free port: {e}"))?;
@@ -374,6 +379,7 @@ impl Browser {
         wait_for_port(port, Duration::from_secs(20))?;
 
         let mut args: Vec<String> = CHROMIUM_FLAGS.iter().map(|s| s.to_string()).collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
         args.push(format!("--user-data-dir={}", profile.display()));
         let caps = json!({
             "browserName": "chrome",

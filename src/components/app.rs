@@ -173,17 +173,26 @@ pub fn app() -> Html {
     };
     let results: Rc<Vec<u32>> = results;
     // The timeline charts the results without their date range, so a brush can be widened again.
+    // Without a date range that is the result list itself (in another order, which the chart
+    // does not use), so the search runs once a keystroke.
     let undated_results = {
-        let key = (v.q.clone(), v.entities.clone(), v.sources.clone());
-        use_memo(key, |(q, entities, sources)| {
-            let filter_view = View {
-                q: q.clone(),
-                entities: entities.clone(),
-                sources: sources.clone(),
-                ..View::default()
-            };
-            filter::results(corpus(), &filter_view)
-        })
+        let dated = v.from.is_some() || v.to.is_some();
+        let key = (v.q.clone(), v.entities.clone(), v.sources.clone(), dated);
+        let memo = use_memo(key, |(q, entities, sources, dated)| {
+            dated.then(|| {
+                let filter_view = View {
+                    q: q.clone(),
+                    entities: entities.clone(),
+                    sources: sources.clone(),
+                    ..View::default()
+                };
+                Rc::new(filter::results(corpus(), &filter_view))
+            })
+        });
+        match &*memo {
+            Some(r) => r.clone(),
+            None => results.clone(),
+        }
     };
     let on_navigate = {
         let dispatcher = state.dispatcher();

@@ -40,14 +40,37 @@ pub fn quotes_in(results: &[DocIdx], q: &str) -> Vec<&'static Quote> {
 /// How many quotations [`quotes_in`] would list, without ordering them (counted on every
 /// keystroke for the *Quotes* switch).
 pub fn quote_count(results: &[DocIdx], q: &str) -> usize {
-    let rank = ranks(results);
     let query = crate::filter::parse(q);
     let said = query.said();
+    if said.is_empty() {
+        // Every quotation of the results counts: add up the documents' own counts.
+        let per_doc = quotes_per_document();
+        return results
+            .iter()
+            .map(|&d| per_doc.get(d as usize).map_or(0, |&n| n as usize))
+            .sum();
+    }
+    let rank = ranks(results);
     crate::corpus()
         .quotes
         .iter()
         .filter(|x| matches(x, &rank, &said))
         .count()
+}
+
+/// How many quotations each document holds, by document (counted once).
+fn quotes_per_document() -> &'static [u32] {
+    static COUNTS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    COUNTS.get_or_init(|| {
+        let corpus = crate::corpus();
+        let mut counts = vec![0u32; corpus.documents.len()];
+        for q in &corpus.quotes {
+            if let Some(c) = counts.get_mut(q.document as usize) {
+                *c += 1;
+            }
+        }
+        counts
+    })
 }
 
 /// Each document's position in `results` (`u32::MAX` when it is not there), by document.

@@ -171,6 +171,10 @@ pub struct Corpus {
     /// In the chunked build mode, where the bodies went (every [`Document::body`] is then
     /// empty); `None` when the bodies are embedded. See [`crate::bodies`].
     pub bodies: Option<crate::bodies::Store>,
+    /// Per-document tables the search reads on every query, derived on first use (not
+    /// serialised).
+    #[serde(skip)]
+    pub tables: crate::search::Tables,
 }
 
 impl Corpus {

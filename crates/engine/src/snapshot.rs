@@ -194,6 +194,7 @@ mod tests {
             }],
             index: crate::search::Index::default(),
             bodies: None,
+            tables: Default::default(),
         };
         corpus.index = crate::search::build_index(&corpus.documents);
         corpus

@@ -20,7 +20,7 @@ use crate::model::{Corpus, DocIdx, EntityKind};
 use crate::text;
 use chrono::NaiveDate;
 use query::{Query, Term};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 pub use index::{build as build_index, Index};
 
@@ -69,33 +69,154 @@ pub struct Results {
     pub highlight: Highlight,
 }
 
-/// Hashes document indices with one multiplication (FxHash's): they are small distinct integers,
-/// and SipHash dominated the score maps' cost.
-#[derive(Clone, Copy, Default)]
-struct DocHasher(u64);
+/// Scores by document: sorted by document, each document once. Postings are read in document
+/// order, so every list is built sorted and lists combine by merging, not hashing.
+type Scores = Vec<(DocIdx, f32)>;
 
-impl std::hash::Hasher for DocHasher {
-    fn finish(&self) -> u64 {
-        self.0
+/// One list from several (each sorted by document), a document's scores folded with `f` in
+/// list order. Many or long lists go through a dense array over the corpus (one pass over
+/// every posting, one over the array); a few short ones are merged by a stable sort.
+fn union(mut lists: Vec<Scores>, n: usize, f: impl Fn(f32, f32) -> f32) -> Scores {
+    match lists.len() {
+        0 => return Vec::new(),
+        1 => return lists.pop().unwrap_or_default(),
+        _ => {}
     }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let mut out = Vec::with_capacity(total.min(n));
+    if total * 8 >= n {
+        let mut acc = vec![0f32; n];
+        let mut seen = vec![0u64; n.div_ceil(64)];
+        for &(d, s) in lists.iter().flatten() {
+            let i = d as usize;
+            let Some(word) = seen.get_mut(i / 64) else {
+                continue;
+            };
+            let bit = 1u64 << (i % 64);
+            acc[i] = if *word & bit == 0 { s } else { f(acc[i], s) };
+            *word |= bit;
+        }
+        for (w, &word) in seen.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let i = w * 64 + bits.trailing_zeros() as usize;
+                out.push((i as DocIdx, acc[i]));
+                bits &= bits - 1;
+            }
+        }
+    } else {
+        let mut all = lists.concat();
+        all.sort_by_key(|x| x.0);
+        for (d, s) in all {
+            match out.last_mut() {
+                Some((last, acc)) if *last == d => *acc = f(*acc, s),
+                _ => out.push((d, s)),
+            }
         }
     }
+    out
+}
 
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
+/// The documents in both lists, with `a`'s score plus `b`'s.
+fn intersect(a: &[(DocIdx, f32)], b: &[(DocIdx, f32)]) -> Scores {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    // A short list against a long one: look each up rather than walk the long one.
+    if a.len() * 16 < b.len() || b.len() * 16 < a.len() {
+        // (Addition of two floats is commutative, so which side is short does not matter.)
+        let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+        for &(d, s) in short {
+            if let Ok(k) = long.binary_search_by_key(&d, |x| x.0) {
+                out.push((d, s + long[k].1));
+            }
+        }
+        return out;
     }
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push((a[i].0, a[i].1 + b[j].1));
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+/// Documents from a list of indices, each once, sorted, all with score `score`.
+fn flat(mut docs: Vec<DocIdx>, score: f32) -> Scores {
+    docs.sort_unstable();
+    docs.dedup();
+    docs.into_iter().map(|d| (d, score)).collect()
+}
+
+/// A score as a sort key: larger scores give larger keys (negative and NaN scores count as 0).
+fn score_key(s: f32) -> u32 {
+    s.max(0.0).to_bits()
+}
+
+/// A date as a sort key: later dates give larger keys, and no date gives `undated`.
+fn date_key(d: Option<NaiveDate>, undated: u32) -> u32 {
+    use chrono::Datelike;
+    // Days from the common era fit in 28 bits with their sign over chrono's whole range.
+    d.map_or(undated, |d| (d.num_days_from_ce() + (1 << 29)) as u32)
+}
+
+/// Compact per-document columns derived from a corpus the first time it is searched, so a
+/// query over every document reads two small arrays instead of each [`crate::Document`]:
+/// the date as a sort key and the BM25 length norm. Not serialised; clones start empty and
+/// any two compare equal, so a corpus's equality is its content's.
+#[derive(Default)]
+pub struct Tables(std::sync::OnceLock<Columns>);
+
+struct Columns {
+    /// [`date_key`] of each document's date, 0 when undated.
+    dates: Vec<u32>,
+    /// `K1 * (1 - B + B * length / mean length)` of each document.
+    norms: Vec<f32>,
+}
+
+impl Tables {
+    fn get(&self, corpus: &Corpus) -> &Columns {
+        self.0.get_or_init(|| {
+            let avg = corpus.index.mean_length();
+            Columns {
+                dates: corpus
+                    .documents
+                    .iter()
+                    .map(|d| date_key(d.date, 0))
+                    .collect(),
+                norms: (0..corpus.documents.len())
+                    .map(|i| {
+                        let len = corpus.index.lengths.get(i).copied().unwrap_or(1) as f32;
+                        K1 * (1.0 - B + B * len / avg)
+                    })
+                    .collect(),
+            }
+        })
     }
 }
 
-/// Scores by document.
-type DocMap = HashMap<DocIdx, f32, std::hash::BuildHasherDefault<DocHasher>>;
+impl Clone for Tables {
+    fn clone(&self) -> Tables {
+        Tables::default()
+    }
+}
+
+impl PartialEq for Tables {
+    fn eq(&self, _: &Tables) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Tables {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tables")
+    }
+}
 
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
@@ -108,7 +229,7 @@ const W_FUZZY: f32 = 0.35;
 struct Ctx<'a> {
     corpus: &'a Corpus,
     index: &'a Index,
-    avg: f32,
+    norms: &'a [f32],
     n: f32,
 }
 
@@ -120,23 +241,23 @@ impl Ctx<'_> {
 
     fn score(&self, p: &index::Posting, idf: f32, weight: f32) -> f32 {
         let tf = p.body as f32 + TITLE_BOOST * p.title as f32;
-        let len = self.index.lengths.get(p.doc as usize).copied().unwrap_or(1) as f32;
-        weight * idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * len / self.avg))
+        let norm = self.norms.get(p.doc as usize).copied().unwrap_or(K1);
+        weight * idf * tf * (K1 + 1.0) / (tf + norm)
     }
 
-    fn bm25(&self, term: u32, weight: f32, out: &mut DocMap) {
+    fn bm25(&self, term: u32, weight: f32) -> Scores {
         let idf = self.idf(term);
-        for p in self.index.postings.of(term) {
-            let s = self.score(&p, idf, weight);
-            let e = out.entry(p.doc).or_insert(0.0);
-            *e = e.max(s);
-        }
+        self.index
+            .postings
+            .of(term)
+            .map(|p| (p.doc, self.score(&p, idf, weight)))
+            .collect()
     }
 
     /// The documents with the phrase of terms `ids` (letters and digits only) at consecutive
     /// positions, scored as the sum of the words' exact-form BM25 (the last word's first); `None`
     /// when the index has no positions for one of the words.
-    fn phrase_by_positions(&self, ids: &[u32]) -> Option<DocMap> {
+    fn phrase_by_positions(&self, ids: &[u32]) -> Option<Scores> {
         struct Cursor<'a> {
             postings: index::PostingIter<'a>,
             current: Option<index::Posting>,
@@ -157,7 +278,7 @@ impl Ctx<'_> {
                 })
             })
             .collect::<Option<Vec<_>>>()?;
-        let mut out = DocMap::default();
+        let mut out = Scores::new();
         let Some(&rare) = ids.iter().min_by_key(|&&id| self.index.postings.count(id)) else {
             return Some(out);
         };
@@ -184,24 +305,30 @@ impl Ctx<'_> {
             });
             if found {
                 let (last, others) = scores.split_last().expect("a phrase has words");
-                out.insert(doc, *last + others.iter().sum::<f32>());
+                out.push((doc, *last + others.iter().sum::<f32>()));
             }
         }
         Some(out)
     }
 
-    fn term(&self, t: &Term, hl: &mut Highlight) -> DocMap {
-        let mut out = DocMap::default();
+    fn term(&self, t: &Term, hl: &mut Highlight) -> Scores {
+        let n = self.corpus.documents.len();
         match t {
             Term::Word { text, prefix } => {
-                for (id, w) in expand(self.index, text, *prefix) {
-                    self.bm25(id, w, &mut out);
-                    hl.words.insert(self.index.terms[id as usize].clone());
-                }
+                let lists = expand(self.index, text, *prefix)
+                    .into_iter()
+                    .map(|(id, w)| {
+                        hl.words.insert(self.index.terms[id as usize].clone());
+                        self.bm25(id, w)
+                    })
+                    .collect();
+                union(lists, n, f32::max)
             }
             Term::Phrase(words) => {
                 let ids: Option<Vec<u32>> = words.iter().map(|w| self.index.term(w)).collect();
-                let Some(ids) = ids else { return out };
+                let Some(ids) = ids else {
+                    return Scores::new();
+                };
                 hl.phrases.push(words.clone());
                 if words.iter().all(|w| index::positional(w)) {
                     if let Some(found) = self.phrase_by_positions(&ids) {
@@ -209,47 +336,53 @@ impl Ctx<'_> {
                     }
                 }
                 // Words with punctuation inside (`u.s`, `3.5`): check the candidates' text.
-                let mut parts: Vec<DocMap> = ids
-                    .iter()
-                    .map(|&id| {
-                        let mut m = DocMap::default();
-                        self.bm25(id, W_EXACT, &mut m);
-                        m
-                    })
-                    .collect();
+                let mut parts: Vec<Scores> = ids.iter().map(|&id| self.bm25(id, W_EXACT)).collect();
                 let first = parts.pop().unwrap_or_default();
-                for (doc, score) in first {
-                    if parts.iter().all(|p| p.contains_key(&doc)) && self.has_phrase(doc, words) {
-                        out.insert(doc, score + parts.iter().map(|p| p[&doc]).sum::<f32>());
-                    }
-                }
+                let score_in = |p: &Scores, doc: DocIdx| {
+                    p.binary_search_by_key(&doc, |x| x.0).ok().map(|k| p[k].1)
+                };
+                first
+                    .into_iter()
+                    .filter_map(|(doc, score)| {
+                        let others: Option<Vec<f32>> =
+                            parts.iter().map(|p| score_in(p, doc)).collect();
+                        let others = others?;
+                        self.has_phrase(doc, words)
+                            .then(|| (doc, score + others.iter().sum::<f32>()))
+                    })
+                    .collect()
             }
             Term::Entity { name, kind } => {
-                for e in self.entities(name, *kind) {
-                    for &d in &self.corpus.entities[e].documents {
-                        out.insert(d, 1.0);
-                    }
-                }
+                let docs = self
+                    .entities(name, *kind)
+                    .into_iter()
+                    .flat_map(|e| self.corpus.entities[e].documents.iter().copied())
+                    .collect();
+                flat(docs, 1.0)
             }
-            Term::Source(s) => {
-                for (i, d) in self.corpus.documents.iter().enumerate() {
-                    if d.source
+            Term::Source(s) => self
+                .corpus
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| {
+                    d.source
                         .as_deref()
                         .is_some_and(|src| fold(src).contains(s.as_str()))
-                    {
-                        out.insert(i as DocIdx, 0.5);
-                    }
-                }
-            }
+                })
+                .map(|(i, _)| (i as DocIdx, 0.5))
+                .collect(),
             Term::Said(s) => {
-                for q in &self.corpus.quotes {
-                    if crate::quotes::said_by(q, s, &self.corpus.entities) {
-                        out.insert(q.document, 1.0);
-                    }
-                }
+                let docs = self
+                    .corpus
+                    .quotes
+                    .iter()
+                    .filter(|q| crate::quotes::said_by(q, s, &self.corpus.entities))
+                    .map(|q| q.document)
+                    .collect();
+                flat(docs, 1.0)
             }
         }
-        out
     }
 
     /// Entities whose name, id or a form equals the folded name; else whose name has it as a word prefix.
@@ -358,10 +491,11 @@ pub fn highlight(corpus: &Corpus, query: &Query) -> Highlight {
 /// Runs a query with filters over a corpus and its index.
 pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> Results {
     let index = &corpus.index;
+    let columns = corpus.tables.get(corpus);
     let ctx = Ctx {
         corpus,
         index,
-        avg: index.mean_length(),
+        norms: &columns.norms,
         n: corpus.documents.len() as f32,
     };
     let mut hl = Highlight::default();
@@ -373,75 +507,78 @@ pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> 
         .filter_map(|id| corpus.entity_index(id))
         .map(|e| corpus.entities[e as usize].documents.as_slice())
         .collect();
-    let mut scores: Option<DocMap> = None;
-    let mut excluded: HashSet<DocIdx, std::hash::BuildHasherDefault<DocHasher>> =
-        HashSet::default();
+    let n = corpus.documents.len();
+    let mut scores: Option<Scores> = None;
+    let mut excluded = facets::BitSet::new(n);
     for clause in &query.clauses {
-        let mut any = DocMap::default();
         let mut sink = Highlight::default();
-        for t in &clause.any {
-            for (d, s) in ctx.term(t, if clause.negated { &mut sink } else { &mut hl }) {
-                *any.entry(d).or_insert(0.0) += s;
-            }
-        }
+        let lists = clause
+            .any
+            .iter()
+            .map(|t| ctx.term(t, if clause.negated { &mut sink } else { &mut hl }))
+            .collect();
+        let any = union(lists, n, |a, b| a + b);
         if clause.negated {
-            excluded.extend(any.keys());
+            for &(d, _) in &any {
+                excluded.insert(d);
+            }
             continue;
         }
         scores = Some(match scores {
             None => any,
-            Some(prev) => prev
-                .into_iter()
-                .filter_map(|(d, s)| any.get(&d).map(|a| (d, s + a)))
-                .collect(),
+            Some(prev) => intersect(&prev, &any),
         });
     }
-    let text_query = scores.is_some();
-    let keep = |i: DocIdx, score: f32| {
-        let d = corpus.documents.get(i as usize)?;
-        if excluded.contains(&i) {
+    // Date bounds as date keys: a dated document is in range when its key is between them.
+    let (lo, hi) = (
+        from.map_or(1, |f| date_key(Some(f), 0)),
+        to.map_or(u32::MAX, |t| date_key(Some(t), 0)),
+    );
+    let dated_only = from.is_some() || to.is_some();
+    let keep = |i: DocIdx| -> Option<u32> {
+        let date = *columns.dates.get(i as usize)?;
+        if excluded.contains(i) || (dated_only && !(lo..=hi).contains(&date)) {
             return None;
         }
-        let dated_ok = (from.is_none() && to.is_none())
-            || d.date
-                .is_some_and(|x| from.is_none_or(|f| x >= f) && to.is_none_or(|t| x <= t));
-        let ok = dated_ok
-            && entity_sets.iter().all(|s| s.binary_search(&i).is_ok())
+        let ok = entity_sets.iter().all(|s| s.binary_search(&i).is_ok())
             && (filters.sources.is_empty()
-                || d.source
+                || corpus.documents[i as usize]
+                    .source
                     .as_ref()
                     .is_some_and(|s| filters.sources.contains(s)));
-        ok.then_some((i, score, d.date))
+        ok.then_some(date)
     };
-    // Every order below ends on the document index, so the candidates' order does not matter.
-    let mut hits: Vec<(DocIdx, f32, Option<NaiveDate>)> = match &scores {
-        Some(s) => s.iter().filter_map(|(&i, &score)| keep(i, score)).collect(),
-        None => (0..corpus.documents.len() as DocIdx)
-            .filter_map(|i| keep(i, 0.0))
+    // Candidates come in document order and the sort is stable, so ties end on the index.
+    let mut keyed: Vec<(u64, DocIdx)> = match (&scores, sort) {
+        // Best score first, then newest (undated, key 0, last).
+        (Some(s), Sort::Relevance) => s
+            .iter()
+            .filter_map(|&(i, score)| {
+                let key = (u64::from(score_key(score)) << 32) | u64::from(keep(i)?);
+                Some((!key, i))
+            })
             .collect(),
+        _ => {
+            // Newest or oldest first, undated last either way.
+            let key = |i: DocIdx| {
+                let date = keep(i)?;
+                let k = match (sort, date) {
+                    (Sort::Oldest, 0) => u32::MAX,
+                    (Sort::Oldest, d) => d,
+                    (_, d) => !d,
+                };
+                Some((u64::from(k), i))
+            };
+            match &scores {
+                Some(s) => s.iter().filter_map(|&(i, _)| key(i)).collect(),
+                None => (0..n as DocIdx).filter_map(key).collect(),
+            }
+        }
     };
-    match sort {
-        Sort::Relevance if text_query => hits.sort_by(|a, b| {
-            b.1.partial_cmp(&a.1)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then(b.2.cmp(&a.2))
-                .then(a.0.cmp(&b.0))
-        }),
-        Sort::Relevance | Sort::Newest => hits.sort_by(|a, b| {
-            a.2.is_none()
-                .cmp(&b.2.is_none())
-                .then(b.2.cmp(&a.2))
-                .then(a.0.cmp(&b.0))
-        }),
-        Sort::Oldest => hits.sort_by(|a, b| {
-            a.2.is_none()
-                .cmp(&b.2.is_none())
-                .then(a.2.cmp(&b.2))
-                .then(a.0.cmp(&b.0))
-        }),
-    }
+    crate::sort::by_u64_key(&mut keyed);
+    let docs: Vec<DocIdx> = keyed.into_iter().map(|k| k.1).collect();
     Results {
-        docs: hits.into_iter().map(|h| h.0).collect(),
+        docs,
         ignored: query.ignored.clone(),
         highlight: hl,
     }

@@ -240,3 +240,69 @@ fn chunked_bodies_search_the_same_as_embedded_ones() {
         assert_eq!(ids(&chunked, q), ids(&embedded, q), "query {q}");
     }
 }
+
+/// The dense and the merging paths of `union` give the same list, folded in list order.
+#[test]
+fn union_dense_and_merged_agree() {
+    let a: Scores = vec![(1, 1.0), (4, 2.0), (9, 0.5)];
+    let b: Scores = vec![(0, 3.0), (4, 1.0), (9, 4.0)];
+    let want: Scores = vec![(0, 3.0), (1, 1.0), (4, 3.0), (9, 4.5)];
+    // Six postings against 10 documents is dense; against 1000, merged.
+    assert_eq!(union(vec![a.clone(), b.clone()], 10, |x, y| x + y), want);
+    assert_eq!(union(vec![a.clone(), b.clone()], 1000, |x, y| x + y), want);
+    assert_eq!(
+        union(vec![a.clone(), b.clone()], 10, f32::max),
+        [(0, 3.0), (1, 1.0), (4, 2.0), (9, 4.0)]
+    );
+    assert_eq!(union(vec![a.clone()], 10, f32::max), a);
+    assert!(union(Vec::new(), 10, f32::max).is_empty());
+}
+
+/// Intersection walks both lists, or looks the short one up in the long one; same answer.
+#[test]
+fn intersect_walking_and_looking_up_agree() {
+    let long: Scores = (0..100).map(|d| (d * 2, 1.0)).collect();
+    let short: Scores = vec![(3, 5.0), (4, 5.0), (150, 2.0), (400, 1.0)];
+    let want: Scores = vec![(4, 6.0), (150, 3.0)];
+    assert_eq!(intersect(&long, &short), want);
+    assert_eq!(intersect(&short, &long), want);
+    let other: Scores = (0..100).map(|d| (d * 3, 2.0)).collect();
+    let both = intersect(&long, &other);
+    assert_eq!(both.len(), 34);
+    assert!(both.iter().all(|&(d, s)| d % 6 == 0 && s == 3.0));
+}
+
+/// Sort keys: later dates and higher scores give larger keys; undated takes the given key.
+#[test]
+fn sort_keys_keep_order() {
+    let d = |s: &str| Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap());
+    assert!(date_key(d("2024-01-02"), 0) > date_key(d("2024-01-01"), 0));
+    assert!(date_key(d("0001-01-01"), 0) > date_key(d("-0400-01-01"), 0));
+    assert!(date_key(d("-0400-01-01"), 0) > 0);
+    assert!(date_key(Some(NaiveDate::MAX), 0) < u32::MAX);
+    assert_eq!(date_key(None, 7), 7);
+    assert!(score_key(2.5) > score_key(2.4));
+    assert_eq!(score_key(f32::NAN), score_key(0.0));
+}
+
+/// Newest and oldest put undated documents last; relevance ties go newest first.
+#[test]
+fn sorts_put_undated_last() {
+    let c = corpus(&[
+        ("old", "---\ntitle: Old\ndate: 2001-01-01\n---\nNato met."),
+        ("none", "---\ntitle: None\n---\nNato met."),
+        ("new", "---\ntitle: New\ndate: 2020-01-01\n---\nNato met."),
+    ]);
+    let order = |q: &str, sort| {
+        search(&c, &parse(q, false), &Filters::default(), sort)
+            .docs
+            .iter()
+            .map(|&d| c.documents[d as usize].id.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(order("nato", Sort::Newest), ["new", "old", "none"]);
+    assert_eq!(order("nato", Sort::Oldest), ["old", "new", "none"]);
+    assert_eq!(order("", Sort::Oldest), ["old", "new", "none"]);
+    assert_eq!(order("", Sort::Relevance), ["new", "old", "none"]);
+    assert_eq!(order("nato", Sort::Relevance), ["new", "old", "none"]);
+}
