@@ -105,16 +105,38 @@ fn groups(
             }
         }
     }
+    // Most documents first, then by name: one radix sort over (count, name rank) keys instead
+    // of comparing names, as every entity of the results is ordered on each keystroke.
+    let rank = name_ranks();
     for (_, items) in &mut groups {
-        dossier_engine::sort::sort_by(items, |a, b| {
-            b.1.cmp(&a.1).then(
-                corpus.entities[a.0 as usize]
-                    .name
-                    .cmp(&corpus.entities[b.0 as usize].name),
-            )
-        });
+        let mut keyed: Vec<(u64, (EntityIdx, usize))> = items
+            .iter()
+            .map(|&(i, n)| {
+                let r = rank.get(i as usize).copied().unwrap_or(u32::MAX);
+                ((u64::from(!(n as u32)) << 32) | u64::from(r), (i, n))
+            })
+            .collect();
+        dossier_engine::sort::by_u64_key(&mut keyed);
+        *items = keyed.into_iter().map(|k| k.1).collect();
     }
     groups
+}
+
+/// Each entity's position in name order (ties by index), computed once.
+fn name_ranks() -> &'static [u32] {
+    static RANKS: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    RANKS.get_or_init(|| {
+        let entities = &crate::corpus().entities;
+        let mut order: Vec<u32> = (0..entities.len() as u32).collect();
+        dossier_engine::sort::sort_by(&mut order, |&a, &b| {
+            entities[a as usize].name.cmp(&entities[b as usize].name)
+        });
+        let mut rank = vec![0u32; entities.len()];
+        for (r, &e) in order.iter().enumerate() {
+            rank[e as usize] = r as u32;
+        }
+        rank
+    })
 }
 
 /// Properties of [`FacetGroup`].

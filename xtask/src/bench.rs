@@ -144,7 +144,32 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
         });
     }
 
-    let section = report(&cases, &crate::measured_at(root));
+    // The harness's own floor: the same typing into a page that only echoes the box.
+    step("benchmark the floor page (e2e/bench/floor.html) in headless Chromium");
+    let floor_dist = work.join("floor").join("dist");
+    std::fs::create_dir_all(floor_dist.join("peer"))
+        .map_err(|e| format!("cannot create {}: {e}", floor_dist.display()))?;
+    std::fs::copy(
+        root.join("e2e/bench/floor.html"),
+        floor_dist.join("index.html"),
+    )
+    .map_err(|e| format!("cannot copy the floor page: {e}"))?;
+    let out = Cmd::new(&driver)
+        .arg(&floor_dist)
+        .arg(root.join("seeds"))
+        .arg("floor")
+        .env("CHROMEDRIVER", &tools.chromedriver)
+        .env("CHROMIUM", &tools.chromium)
+        .env("DOSSIER_BENCH_QUICK", "1")
+        .capture()?;
+    let floor: Value = out
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .and_then(|l| serde_json::from_str(l).ok())
+        .ok_or("the benchmark driver printed no JSON for the floor page")?;
+
+    let section = report(&cases, &floor, &crate::measured_at(root));
     std::fs::write(root.join("BENCH-app.md"), &section)
         .map_err(|e| format!("cannot write BENCH-app.md: {e}"))?;
     sizes::write_section(&root.join("BENCHMARKS.md"), BEGIN, END, &section)?;
@@ -178,7 +203,7 @@ fn ms(v: &Value) -> String {
     v.as_f64().map_or("–".into(), |x| format!("{x:.1} ms"))
 }
 
-fn report(cases: &[Case], measured_at: &str) -> String {
+fn report(cases: &[Case], floor: &Value, measured_at: &str) -> String {
     let mut s = format!("{BEGIN}\n## The app in the browser, against its peers\n\n");
     let browser = cases
         .first()
@@ -189,11 +214,10 @@ fn report(cases: &[Case], measured_at: &str) -> String {
          with `DOSSIER_CORPUS` (the generated ones by `cargo xtask gen-corpus N DIR`, seed {SEED}), \
          then the driver types {} queries one key at a time ({}), waiting for each keystroke to \
          paint. *Keystroke to paint* runs from the `input` event to a task queued from the next \
-         animation frame; with Chromium's usual 60 Hz frames that includes waiting for the next \
-         vsync (0 to 16.7 ms, so even an idle page measures up to a frame), and the *no vsync* \
-         column is the same 1x typing in a browser started with `--disable-frame-rate-limit \
-         --disable-gpu-vsync`, where a frame is drawn as soon as the page has one: the app's \
-         own input, render, style, layout and paint. *Search* is one engine search (the app's `dossier-search` User Timing \
+         animation frame, which with Chromium's usual 60 Hz frames can include waiting for the \
+         next vsync; the *no vsync* column is the same 1x typing in a browser started with \
+         `--disable-frame-rate-limit --disable-gpu-vsync` (a frame drawn as soon as the page has \
+         one), so the two together show how much of the figure is that wait. *Search* is one engine search (the app's `dossier-search` User Timing \
          measure) against MiniSearch (title and text, prefix and fuzzy 0.2) and a lower-cased \
          `String.includes` filter timing every prefix typed, three times, in the same browser on \
          the same documents. Memory is the JS heap plus the wasm memory after load. The payload \
@@ -252,6 +276,14 @@ fn report(cases: &[Case], measured_at: &str) -> String {
             memory / text,
         ));
     }
+    s.push_str(&format!(
+        "\nThe harness's floor: the same typing into `e2e/bench/floor.html`, a page with only a \
+         search box that echoes what is typed, measures keystroke→paint p50 {} / p95 {} at 1x \
+         ({} main-thread time a key, the WebDriver key events and the probe's own tasks).\n",
+        ms(&floor["keystroke_to_paint_ms"]["p50"]),
+        ms(&floor["keystroke_to_paint_ms"]["p95"]),
+        ms(&floor["main_thread_per_key_ms"]["TaskDuration"]),
+    ));
     s.push_str(
         "\n| corpus | Dossier search p50 / p95 | MiniSearch p50 / p95 | includes p50 / p95 | Dossier p95 ÷ MiniSearch p95 | index bytes / document: Dossier, MiniSearch serialised |\n\
          | --- | ---: | ---: | ---: | ---: | ---: |\n",

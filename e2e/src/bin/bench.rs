@@ -16,6 +16,9 @@
 //! - search latency: the app's `dossier-search` User Timing measures (engine search per call)
 //!   against MiniSearch's and `includes`' time for the same prefixes;
 //! - memory after load: JS heap (CDP `Performance.getMetrics`) plus the wasm memory.
+//!
+//! `DOSSIER_BENCH_QUICK=1` runs the 1x typing only and prints that run, for trying a change;
+//! `DOSSIER_BENCH_PROFILE=1` adds a sampled profile of the 1x typing on stderr.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -322,14 +325,21 @@ async fn main() -> Result<(), String> {
     let b = Browser::launch().await?;
     b.on_new_document(PROBE)?;
     let mut runs = Vec::new();
+    // `DOSSIER_BENCH_QUICK`: the 1x typing only, for trying a change (no peers, no table row).
+    let quick = std::env::var_os("DOSSIER_BENCH_QUICK").is_some();
+    if quick {
+        let run = app_run(&b, &server, 1.0).await?;
+        b.close().await;
+        println!("{run}");
+        return Ok(());
+    }
     for rate in [1.0, 4.0] {
         eprintln!("bench {label}: app at {rate}x CPU throttle");
         runs.push(app_run(&b, &server, rate).await?);
     }
     // The same typing with frames drawn as soon as the page has one ready instead of on a
-    // 60 Hz vsync: the probe then times the app's own work (input, render, style, layout,
-    // paint) rather than also the wait for the display's next refresh, which is anywhere
-    // from 0 to 16.7 ms and makes even an idle page measure up to a frame.
+    // 60 Hz vsync, to show how much of the figure is the wait for the display's next refresh
+    // rather than the app's own work (input, render, style, layout, paint).
     {
         eprintln!("bench {label}: app at 1x, frames not vsync-limited");
         let unsynced =
