@@ -67,18 +67,7 @@ pub fn facet_counts(
 /// Entities of each document (for timeline series, bursts and the network), computed once.
 pub fn doc_entities() -> &'static [Vec<dossier_engine::EntityIdx>] {
     static DOC_ENTITIES: OnceLock<Vec<Vec<dossier_engine::EntityIdx>>> = OnceLock::new();
-    DOC_ENTITIES.get_or_init(|| {
-        let corpus = corpus();
-        let mut out = vec![Vec::new(); corpus.documents.len()];
-        for (e, entity) in corpus.entities.iter().enumerate() {
-            for &d in &entity.documents {
-                if let Some(list) = out.get_mut(d as usize) {
-                    list.push(e as dossier_engine::EntityIdx);
-                }
-            }
-        }
-        out
-    })
+    DOC_ENTITIES.get_or_init(|| corpus().document_entities())
 }
 
 /// Fingerprint of the embedded corpus, recorded in exports.

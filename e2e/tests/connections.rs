@@ -166,6 +166,14 @@ async fn quotes_view_lists_who_said_what_and_a_person_page_shows_theirs() {
     )
     .await);
     assert!(ok(b.url().await).contains("quotes=1"));
+    // The switch's count is the number of quotations the list holds.
+    let counted = ok(b
+        .eval(r#"const n = Number(document.getElementById('mode-quotes').textContent.match(/\((\d+)\)/)[1]); return n === document.querySelectorAll('#quotes > li.quote').length ? n : -n;"#)
+        .await);
+    assert!(
+        counted.as_i64().unwrap() > 10,
+        "Quotes (N) against the list: {counted}"
+    );
     // `said:` narrows the list to one speaker's quotes.
     let search = b.client.find(Locator::Css("input#search")).await.unwrap();
     search.send_keys("said:rutte").await.unwrap();

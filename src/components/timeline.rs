@@ -107,18 +107,7 @@ fn derive(
 /// How many documents of the whole corpus mention each entity, for burst drivers.
 fn baseline() -> &'static EntityBaseline {
     static BASELINE: std::sync::OnceLock<EntityBaseline> = std::sync::OnceLock::new();
-    BASELINE.get_or_init(|| {
-        let corpus = crate::corpus();
-        EntityBaseline {
-            documents: corpus.documents.len() as u32,
-            entity_documents: corpus
-                .entities
-                .iter()
-                .enumerate()
-                .map(|(i, e)| (i as EntityIdx, e.documents.len() as u32))
-                .collect(),
-        }
-    })
+    BASELINE.get_or_init(|| EntityBaseline::of(crate::corpus()))
 }
 
 /// `<figure id="timeline">`.

@@ -128,13 +128,7 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
             .env("CHROMEDRIVER", &tools.chromedriver)
             .env("CHROMIUM", &tools.chromium)
             .capture()?;
-        let line = out
-            .lines()
-            .rev()
-            .find(|l| l.starts_with('{'))
-            .ok_or("the benchmark driver printed no JSON")?;
-        let json: Value =
-            serde_json::from_str(line).map_err(|e| format!("driver output: {e}: {line}"))?;
+        let json = driver_json(&out)?;
         cases.push(Case {
             label,
             build_s,
@@ -162,12 +156,7 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
         .env("CHROMIUM", &tools.chromium)
         .env("DOSSIER_BENCH_QUICK", "1")
         .capture()?;
-    let floor: Value = out
-        .lines()
-        .rev()
-        .find(|l| l.starts_with('{'))
-        .and_then(|l| serde_json::from_str(l).ok())
-        .ok_or("the benchmark driver printed no JSON for the floor page")?;
+    let floor = driver_json(&out)?;
 
     let section = report(&cases, &floor, &crate::measured_at(root));
     std::fs::write(root.join("BENCH-app.md"), &section)
@@ -178,6 +167,16 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
     print!("{section}");
     eprintln!("xtask: wrote BENCH-app.md, BENCHMARKS.md and docs/bench-latency.svg");
     Ok(())
+}
+
+/// The JSON object the benchmark driver prints last on stdout.
+fn driver_json(out: &str) -> Result<Value> {
+    let line = out
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .ok_or("the benchmark driver printed no JSON")?;
+    serde_json::from_str(line).map_err(|e| format!("driver output: {e}: {line}"))
 }
 
 /// Copies the peer page and MiniSearch into `dist/peer/`.

@@ -14,20 +14,11 @@ use dossier_engine::search::{facets::Facets, query, search, Filters, Sort};
 use dossier_engine::timeline::{
     bursts, histogram, layout, DocFacts, EntityBaseline, LayoutOptions,
 };
-use dossier_engine::{Corpus, EntityIdx};
+use dossier_engine::Corpus;
 use std::time::Instant;
 
-/// The browser benchmark's queries (`e2e/src/bin/bench.rs`), typed one key at a time.
-const QUERIES: &[&str] = &[
-    "nato",
-    "defence spending",
-    "lithuania",
-    "vilnius summit",
-    "minister",
-    "security",
-    "baltic states",
-    "presdent",
-];
+/// The browser benchmark's queries, typed one key at a time.
+const QUERIES: &[&str] = dossier_gen::TYPED_QUERIES;
 
 fn corpus() -> Corpus {
     let n: usize = std::env::var("DOSSIER_KEYSTROKE_N")
@@ -49,21 +40,8 @@ fn main() {
     let corpus = corpus();
     let n = corpus.documents.len();
     let facets = Facets::new(&corpus);
-    let mut doc_entities: Vec<Vec<EntityIdx>> = vec![Vec::new(); n];
-    for (e, entity) in corpus.entities.iter().enumerate() {
-        for &d in &entity.documents {
-            doc_entities[d as usize].push(e as EntityIdx);
-        }
-    }
-    let baseline = EntityBaseline {
-        documents: n as u32,
-        entity_documents: corpus
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (i as EntityIdx, e.documents.len() as u32))
-            .collect(),
-    };
+    let doc_entities = corpus.document_entities();
+    let baseline = EntityBaseline::of(&corpus);
     let stages = ["search", "facet counts", "timeline", "all"];
     let mut ms: Vec<Vec<f64>> = vec![Vec::new(); stages.len()];
     for _round in 0..3 {

@@ -178,6 +178,20 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// Each document's entities (by document, each entity once, in index order), from the
+    /// entities' document lists.
+    pub fn document_entities(&self) -> Vec<Vec<EntityIdx>> {
+        let mut out = vec![Vec::new(); self.documents.len()];
+        for (e, entity) in self.entities.iter().enumerate() {
+            for &d in &entity.documents {
+                if let Some(list) = out.get_mut(d as usize) {
+                    list.push(e as EntityIdx);
+                }
+            }
+        }
+        out
+    }
+
     /// True when bodies live in chunk files rather than in [`Document::body`].
     pub fn is_chunked(&self) -> bool {
         self.bodies.is_some()

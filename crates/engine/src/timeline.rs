@@ -866,6 +866,19 @@ pub struct EntityBaseline {
 }
 
 impl EntityBaseline {
+    /// The baseline of a whole corpus, from its entities' document lists.
+    pub fn of(corpus: &crate::model::Corpus) -> EntityBaseline {
+        EntityBaseline {
+            documents: corpus.documents.len() as u32,
+            entity_documents: corpus
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (i as EntityIdx, e.documents.len() as u32))
+                .collect(),
+        }
+    }
+
     /// Counts over every document of the corpus.
     pub fn new(docs: &[DocFacts]) -> EntityBaseline {
         let mut entity_documents = HashMap::new();

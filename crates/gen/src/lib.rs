@@ -11,6 +11,20 @@ pub mod rng;
 
 pub use rng::Rng;
 
+/// What the benchmarks type into a generated corpus, one key at a time: words, two words,
+/// names, a typo (the browser benchmark `e2e/src/bin/bench.rs` and the engine's keystroke
+/// bench).
+pub const TYPED_QUERIES: &[&str] = &[
+    "nato",
+    "defence spending",
+    "lithuania",
+    "vilnius summit",
+    "minister",
+    "security",
+    "baltic states",
+    "presdent",
+];
+
 const SEEDS: [&str; 5] = [
     include_str!("../../../seeds/000_2368337cb3b4360c.txt"),
     include_str!("../../../seeds/001_4b90533497af7736.txt"),

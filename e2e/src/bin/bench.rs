@@ -27,16 +27,7 @@ use dossier_e2e::{Browser, Locator, StaticServer};
 use serde_json::{json, Value};
 
 /// What the benchmark types, one key at a time: words, two words, names, a typo.
-const QUERIES: &[&str] = &[
-    "nato",
-    "defence spending",
-    "lithuania",
-    "vilnius summit",
-    "minister",
-    "security",
-    "baltic states",
-    "presdent",
-];
+const QUERIES: &[&str] = dossier_gen::TYPED_QUERIES;
 
 /// Records input-to-paint latencies and long tasks from the very start of every page.
 const PROBE: &str = r#"
@@ -324,15 +315,14 @@ async fn main() -> Result<(), String> {
     let server = StaticServer::start(&dist, "/").map_err(|e| e.to_string())?;
     let b = Browser::launch().await?;
     b.on_new_document(PROBE)?;
-    let mut runs = Vec::new();
     // `DOSSIER_BENCH_QUICK`: the 1x typing only, for trying a change (no peers, no table row).
-    let quick = std::env::var_os("DOSSIER_BENCH_QUICK").is_some();
-    if quick {
-        let run = app_run(&b, &server, 1.0).await?;
+    if std::env::var_os("DOSSIER_BENCH_QUICK").is_some() {
+        let run = app_run(&b, &server, 1.0).await;
         b.close().await;
-        println!("{run}");
+        println!("{}", run?);
         return Ok(());
     }
+    let mut runs = Vec::new();
     for rate in [1.0, 4.0] {
         eprintln!("bench {label}: app at {rate}x CPU throttle");
         runs.push(app_run(&b, &server, rate).await?);

@@ -55,6 +55,20 @@ impl BitSet {
         self.words.iter().map(|w| w.count_ones()).sum()
     }
 
+    /// The documents in the set, ascending.
+    pub fn ones(&self) -> impl Iterator<Item = DocIdx> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut bits = word;
+            std::iter::from_fn(move || {
+                (bits != 0).then(|| {
+                    let d = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    d as DocIdx
+                })
+            })
+        })
+    }
+
     /// True when empty.
     pub fn is_empty(&self) -> bool {
         self.words.iter().all(|&w| w == 0)

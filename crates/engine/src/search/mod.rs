@@ -86,24 +86,15 @@ fn union(mut lists: Vec<Scores>, n: usize, f: impl Fn(f32, f32) -> f32) -> Score
     let mut out = Vec::with_capacity(total.min(n));
     if total * 8 >= n {
         let mut acc = vec![0f32; n];
-        let mut seen = vec![0u64; n.div_ceil(64)];
+        let mut seen = facets::BitSet::new(n);
         for &(d, s) in lists.iter().flatten() {
-            let i = d as usize;
-            let Some(word) = seen.get_mut(i / 64) else {
+            let Some(a) = acc.get_mut(d as usize) else {
                 continue;
             };
-            let bit = 1u64 << (i % 64);
-            acc[i] = if *word & bit == 0 { s } else { f(acc[i], s) };
-            *word |= bit;
+            *a = if seen.contains(d) { f(*a, s) } else { s };
+            seen.insert(d);
         }
-        for (w, &word) in seen.iter().enumerate() {
-            let mut bits = word;
-            while bits != 0 {
-                let i = w * 64 + bits.trailing_zeros() as usize;
-                out.push((i as DocIdx, acc[i]));
-                bits &= bits - 1;
-            }
-        }
+        out.extend(seen.ones().map(|d| (d, acc[d as usize])));
     } else {
         let mut all = lists.concat();
         all.sort_by_key(|x| x.0);
