@@ -121,14 +121,7 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
         let bodies = chunk_files(&dist);
         stage_peers(root, &dist)?;
         step(&format!("benchmark {label} in headless Chromium"));
-        let out = Cmd::new(&driver)
-            .arg(&dist)
-            .arg(&corpus)
-            .arg(&label)
-            .env("CHROMEDRIVER", &tools.chromedriver)
-            .env("CHROMIUM", &tools.chromium)
-            .capture()?;
-        let json = driver_json(&out)?;
+        let json = run_driver(&driver, &tools, &dist, &corpus, &label, false)?;
         cases.push(Case {
             label,
             build_s,
@@ -148,15 +141,14 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
         floor_dist.join("index.html"),
     )
     .map_err(|e| format!("cannot copy the floor page: {e}"))?;
-    let out = Cmd::new(&driver)
-        .arg(&floor_dist)
-        .arg(root.join("seeds"))
-        .arg("floor")
-        .env("CHROMEDRIVER", &tools.chromedriver)
-        .env("CHROMIUM", &tools.chromium)
-        .env("DOSSIER_BENCH_QUICK", "1")
-        .capture()?;
-    let floor = driver_json(&out)?;
+    let floor = run_driver(
+        &driver,
+        &tools,
+        &floor_dist,
+        &root.join("seeds"),
+        "floor",
+        true,
+    )?;
 
     let section = report(&cases, &floor, &crate::measured_at(root));
     std::fs::write(root.join("BENCH-app.md"), &section)
@@ -167,6 +159,28 @@ pub fn bench(root: &Path, rest: &[String]) -> Result {
     print!("{section}");
     eprintln!("xtask: wrote BENCH-app.md, BENCHMARKS.md and docs/bench-latency.svg");
     Ok(())
+}
+
+/// Runs the benchmark driver on one build (`quick`: its 1x typing only) and returns the JSON
+/// object it prints.
+fn run_driver(
+    driver: &Path,
+    tools: &tools::Tools,
+    dist: &Path,
+    corpus: &Path,
+    label: &str,
+    quick: bool,
+) -> Result<Value> {
+    let mut cmd = Cmd::new(driver)
+        .arg(dist)
+        .arg(corpus)
+        .arg(label)
+        .env("CHROMEDRIVER", &tools.chromedriver)
+        .env("CHROMIUM", &tools.chromium);
+    if quick {
+        cmd = cmd.env("DOSSIER_BENCH_QUICK", "1");
+    }
+    driver_json(&cmd.capture()?)
 }
 
 /// The JSON object the benchmark driver prints last on stdout.
