@@ -149,8 +149,13 @@ pub fn start() {
         }
     }
     components::theme_toggle::apply(components::theme_toggle::saved());
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .unwrap_or_else(|| gloo::utils::body().into());
-    yew::Renderer::<components::app::App>::with_root(root).render();
+    // The first render runs in a task of its own, after the one that instantiated the module and
+    // decoded the corpus: together they would keep the browser busy for longer than a frame.
+    gloo::timers::callback::Timeout::new(0, || {
+        let root = gloo::utils::document()
+            .get_element_by_id("app")
+            .unwrap_or_else(|| gloo::utils::body().into());
+        yew::Renderer::<components::app::App>::with_root(root).render();
+    })
+    .forget();
 }

@@ -56,7 +56,23 @@ pub fn app() -> Html {
         });
     }
 
-    use_effect_with((), |_| mark_ready());
+    // Start-up draws in two tasks, so that neither blocks the page for long: first the top bar
+    // and the timeline, then (from a timer, after the browser has had a turn) the results below
+    // them, the filter column and the reader pane. Nothing drawn first moves when the rest
+    // arrives. The page counts as ready once both are drawn.
+    let started = use_state_eq(|| false);
+    {
+        let started = started.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || started.set(true));
+            move || drop(timer)
+        });
+    }
+    use_effect_with(*started, |started| {
+        if *started {
+            mark_ready();
+        }
+    });
 
     // Keyboard shortcuts read the latest view from here.
     let latest = use_mut_ref(View::default);
@@ -102,7 +118,7 @@ pub fn app() -> Html {
     }
 
     // On a phone one panel shows at a time; opening a document or entity page shows the reader.
-    let tab = use_state(|| {
+    let tab = use_state_eq(|| {
         if state.view.doc.is_some() || state.view.entity_page.is_some() {
             Tab::Reader
         } else {
@@ -124,30 +140,38 @@ pub fn app() -> Html {
     }
 
     // Title and scroll position follow the open document or entity page.
-    use_effect_with((v.doc.clone(), v.entity_page.clone()), |(doc, page)| {
-        let c = corpus();
-        let name = page
-            .as_deref()
-            .and_then(|id| c.entity_index(id))
-            .map(|i| c.entities[i as usize].name.as_str())
-            .or_else(|| {
-                doc.as_deref()
-                    .and_then(|id| c.document_index(id))
-                    .map(|i| c.documents[i as usize].title.as_str())
+    let opened_before = use_mut_ref(|| false);
+    use_effect_with(
+        (v.doc.clone(), v.entity_page.clone()),
+        move |(doc, page)| {
+            let c = corpus();
+            let name = page
+                .as_deref()
+                .and_then(|id| c.entity_index(id))
+                .map(|i| c.entities[i as usize].name.as_str())
+                .or_else(|| {
+                    doc.as_deref()
+                        .and_then(|id| c.document_index(id))
+                        .map(|i| c.documents[i as usize].title.as_str())
+                });
+            let document = gloo::utils::document();
+            document.set_title(&match name {
+                Some(n) => format!("{n} – Dossier"),
+                None => "Dossier".to_string(),
             });
-        let document = gloo::utils::document();
-        document.set_title(&match name {
-            Some(n) => format!("{n} – Dossier"),
-            None => "Dossier".to_string(),
-        });
-        if let Some(pane) = document.get_element_by_id("reader-pane") {
-            pane.set_scroll_top(0);
-        }
-        // On narrow screens the page itself scrolls.
-        if doc.is_some() || page.is_some() {
-            gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
+            // At start-up nothing has scrolled yet, and moving the scroll would make the browser lay
+            // the page out in the middle of the first render.
+            if std::mem::replace(&mut *opened_before.borrow_mut(), true) {
+                if let Some(pane) = document.get_element_by_id("reader-pane") {
+                    pane.set_scroll_top(0);
+                }
+                // On narrow screens the page itself scrolls.
+                if doc.is_some() || page.is_some() {
+                    gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        },
+    );
 
     let results = {
         let key = (
@@ -194,9 +218,10 @@ pub fn app() -> Html {
             None => results.clone(),
         }
     };
+    // Callbacks made once, so that children whose other props did not change skip re-rendering.
     let on_navigate = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |view: View| {
+        use_callback((), move |view: View, _| {
             route::write(&view, Entry::Push);
             dispatcher.dispatch(Action::Show { view, notice: None });
         })
@@ -214,7 +239,9 @@ pub fn app() -> Html {
     };
     let on_input = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |q: String| dispatcher.dispatch(Action::Query(q)))
+        use_callback((), move |q: String, _| {
+            dispatcher.dispatch(Action::Query(q))
+        })
     };
     let on_dismiss = {
         let dispatcher = state.dispatcher();
@@ -234,6 +261,11 @@ pub fn app() -> Html {
         html! { <Reader view={v.clone()} doc={d} results={results.clone()} /> }
     } else {
         html! { <Overview /> }
+    };
+    let list = match (*started, v.quotes) {
+        (false, _) => html! {},
+        (true, true) => html! { <Quotes view={v.clone()} results={results.clone()} /> },
+        (true, false) => html! { <Results view={v.clone()} results={results.clone()} /> },
     };
     let open = entity_page.is_some() || doc.is_some();
     let active_filters =
@@ -273,9 +305,11 @@ pub fn app() -> Html {
             </nav>
             <div class="columns">
                 <aside class="facets" aria-label="Filters">
-                    <EntityPanel view={v.clone()} results={results.clone()} />
-                    <YearPanel view={v.clone()} results={results.clone()} />
-                    <SourcePanel view={v.clone()} results={results.clone()} />
+                    if *started {
+                        <EntityPanel view={v.clone()} results={results.clone()} />
+                        <YearPanel view={v.clone()} results={results.clone()} />
+                        <SourcePanel view={v.clone()} results={results.clone()} />
+                    }
                 </aside>
                 <section class="results-pane" aria-label="Results">
                     <Timeline view={v.clone()} results={undated_results} on_navigate={on_navigate.clone()} />
@@ -291,14 +325,12 @@ pub fn app() -> Html {
                             <a id="network-toggle" class="mode" href={view::href(&view::with_network(v, true, v.min_count, v.min_lift))}>{ "Entity network" }</a>
                         }
                     </nav>
-                    if v.quotes {
-                        <Quotes view={v.clone()} {results} />
-                    } else {
-                        <Results view={v.clone()} {results} />
-                    }
+                    { list }
                 </section>
                 <section class="reader-pane" id="reader-pane" aria-label="Reader">
-                    { pane }
+                    if *started {
+                        { pane }
+                    }
                 </section>
             </div>
         </div>
@@ -417,26 +449,99 @@ mod tests {
 
     wasm_bindgen_test_configure!(run_in_browser);
 
-    /// Lets Yew render and run its effects.
-    async fn settle() {
+    /// Waits for a timer of `ms` milliseconds.
+    async fn sleep(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             let _ = gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50);
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
         });
         let _ = JsFuture::from(promise).await;
+    }
+
+    /// What the page holds at the moment it says it is ready.
+    #[derive(Debug, Default, PartialEq)]
+    struct AtReady {
+        search: usize,
+        timeline: usize,
+        results: usize,
+        entity_panel: usize,
+        overview: usize,
+    }
+
+    /// Mounts the app in a new element and waits (up to 10 s) until it says it is ready; also
+    /// returns what the page held at that moment, read by a mutation observer in the same task
+    /// that set `body[data-ready]`.
+    async fn mount_ready() -> (yew::AppHandle<App>, web_sys::Element, AtReady) {
+        use std::cell::RefCell;
+        use std::rc::Rc;
+        use wasm_bindgen::closure::Closure;
+
+        let document = gloo::utils::document();
+        let body = document.body().unwrap();
+        body.dataset().delete("ready");
+        let root = document.create_element("div").unwrap();
+        body.append_child(&root).unwrap();
+        let seen: Rc<RefCell<Option<AtReady>>> = Rc::default();
+        let observer = {
+            let (seen, root, watched) = (seen.clone(), root.clone(), body.clone());
+            let callback = Closure::<dyn FnMut()>::new(move || {
+                if seen.borrow().is_none() && watched.dataset().get("ready").is_some() {
+                    *seen.borrow_mut() = Some(AtReady {
+                        search: count(&root, "input#search"),
+                        timeline: count(&root, "figure#timeline"),
+                        results: count(&root, "#results > li.result"),
+                        entity_panel: count(&root, "#entity-panel"),
+                        overview: count(&root, "#reader-pane .overview"),
+                    });
+                }
+            });
+            let observer =
+                web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+            callback.forget();
+            let options = web_sys::MutationObserverInit::new();
+            options.set_attribute_filter(&js_sys::Array::of1(&"data-ready".into()));
+            observer.observe_with_options(&body, &options).unwrap();
+            observer
+        };
+        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        for _ in 0..1000 {
+            if let Some(at_ready) = seen.borrow_mut().take() {
+                observer.disconnect();
+                return (handle, root, at_ready);
+            }
+            sleep(10).await;
+        }
+        panic!("the app never set body[data-ready]");
+    }
+
+    fn count(root: &web_sys::Element, selector: &str) -> usize {
+        root.query_selector_all(selector).unwrap().length() as usize
+    }
+
+    #[wasm_bindgen_test]
+    async fn ready_is_set_only_once_the_deferred_panes_are_drawn() {
+        let (handle, root, at_ready) = mount_ready().await;
+        // The top bar and the timeline come first, the results, the filter column and the
+        // reader pane a task later: the page is ready only once all of them are there.
+        assert_eq!(
+            at_ready,
+            AtReady {
+                search: 1,
+                timeline: 1,
+                results: crate::corpus().documents.len(),
+                entity_panel: 1,
+                overview: 1,
+            }
+        );
+        handle.destroy();
+        root.remove();
     }
 
     #[wasm_bindgen_test]
     async fn slash_shortcut_cancels_the_key_so_it_is_not_typed() {
         let document = gloo::utils::document();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root(root.clone()).render();
-        settle().await;
-        let results = document
-            .query_selector_all("#results > li.result")
-            .unwrap()
-            .length() as usize;
+        let (handle, root, _) = mount_ready().await;
+        let results = count(&root, "#results > li.result");
         assert_eq!(results, crate::corpus().documents.len());
 
         let init = KeyboardEventInit::new();
@@ -452,5 +557,7 @@ mod tests {
         let focused = document.active_element().unwrap();
         assert_eq!(focused.id(), "search");
         assert!(focused.dyn_ref::<web_sys::HtmlInputElement>().is_some());
+        handle.destroy();
+        root.remove();
     }
 }

@@ -49,7 +49,8 @@ pub fn kind_plural(kind: EntityKind) -> &'static str {
 
 /// A date as people read it: `2 Apr 2024`.
 pub fn human_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
+    // The engine's, not chrono's `format`: that would ship a strftime parser in the wasm.
+    dossier_engine::timeline::human_date(d)
 }
 
 /// `1 document`, `3 documents`.

@@ -15,7 +15,7 @@ use std::fmt;
 /// First bytes of every snapshot.
 pub const MAGIC: &[u8; 8] = b"DOSSIER\0";
 /// Version of the layout; decoding any other version fails with [`DecodeError::Version`].
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// Why a snapshot could not be decoded.
 #[derive(Debug, PartialEq, Eq)]
@@ -204,6 +204,31 @@ mod tests {
     fn round_trip() {
         let corpus = sample();
         assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+    }
+
+    #[test]
+    fn dates_round_trip_as_day_numbers() {
+        let mut corpus = sample();
+        let template = corpus.documents[0].clone();
+        let ymd = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d);
+        corpus.documents = [
+            None,
+            ymd(1, 1, 1),
+            ymd(1969, 12, 31),
+            ymd(2024, 2, 29),
+            ymd(9999, 12, 31),
+        ]
+        .into_iter()
+        .map(|date| Document {
+            date,
+            ..template.clone()
+        })
+        .collect();
+        assert_eq!(decode(&encode(&corpus)).unwrap(), corpus);
+        // A day number is a few bytes, not chrono's ten-character ISO text.
+        let dated = encode(&corpus).len();
+        corpus.documents.iter_mut().for_each(|d| d.date = None);
+        assert!(dated - encode(&corpus).len() < 4 * 5);
     }
 
     #[test]

@@ -163,6 +163,17 @@ fn ymd(year: i64, month: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, 1)
 }
 
+/// A date as people read it, as the app shows it everywhere: `2 Apr 2024`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = NaiveDate::from_ymd_opt(2024, 4, 2).unwrap();
+/// assert_eq!(dossier_engine::timeline::human_date(d), "2 Apr 2024");
+/// ```
+pub fn human_date(d: NaiveDate) -> String {
+    day_label(d, true)
+}
+
 /// `2 Apr` or, with the year, `2 Apr 2024`.
 fn day_label(d: NaiveDate, with_year: bool) -> String {
     if with_year {
@@ -1022,6 +1033,19 @@ pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn human_date_reads_like_strftime_day_month_year() {
+        let mut d = NaiveDate::from_ymd_opt(1999, 12, 25).unwrap();
+        for _ in 0..800 {
+            assert_eq!(human_date(d), d.format("%-d %b %Y").to_string());
+            d = d + chrono::Days::new(13);
+        }
+        assert_eq!(
+            human_date(NaiveDate::from_ymd_opt(2024, 9, 1).unwrap()),
+            "1 Sep 2024"
+        );
+    }
 
     #[test]
     fn top_members_agree_with_members_per_bucket() {
