@@ -108,37 +108,62 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
 /// ```
 pub fn by_u64_key<T: Copy + Default>(items: &mut Vec<(u64, T)>) {
+    radix(items, 64);
+}
+
+/// [`by_u64_key`] for 32-bit keys: with a 32-bit value, half the bytes to move a pass.
+///
+/// ```
+/// let mut v = vec![(3u32, 'a'), (1, 'b'), (3, 'c'), (0, 'd')];
+/// dossier_engine::sort::by_u32_key(&mut v);
+/// assert_eq!(v, [(0, 'd'), (1, 'b'), (3, 'a'), (3, 'c')]);
+/// ```
+pub fn by_u32_key<T: Copy + Default>(items: &mut Vec<(u32, T)>) {
+    radix(items, 32);
+}
+
+/// The radix sort of [`by_u64_key`] over keys of `width` bits. The counts of every digit are
+/// taken in one pass over the items, then each digit that varies moves them once.
+fn radix<K: Copy + Default + Into<u64>, T: Copy + Default>(items: &mut Vec<(K, T)>, width: u32) {
     const BITS: u32 = 11;
     const MASK: u64 = (1 << BITS) - 1;
-    let (all, any) = items
-        .iter()
-        .fold((u64::MAX, 0u64), |(a, o), x| (a & x.0, o | x.0));
+    const SIZE: usize = 1 << BITS;
+    if items.len() < 2 {
+        return;
+    }
+    let digits = width.div_ceil(BITS) as usize;
+    let (all, any) = items.iter().fold((u64::MAX, 0u64), |(a, o), x| {
+        let k = x.0.into();
+        (a & k, o | k)
+    });
     let varying = all ^ any;
-    let mut buf: Vec<(u64, T)> = Vec::new();
-    let mut counts = vec![0usize; 1 << BITS];
-    let mut shift = 0;
-    while shift < 64 {
-        if (varying >> shift) & MASK != 0 {
-            counts.iter_mut().for_each(|c| *c = 0);
-            for x in items.iter() {
-                counts[((x.0 >> shift) & MASK) as usize] += 1;
-            }
-            let mut at = 0;
-            for c in counts.iter_mut() {
-                let here = *c;
-                *c = at;
-                at += here;
-            }
-            buf.clear();
-            buf.resize(items.len(), (0, T::default()));
-            for &x in items.iter() {
-                let slot = &mut counts[((x.0 >> shift) & MASK) as usize];
-                buf[*slot] = x;
-                *slot += 1;
-            }
-            std::mem::swap(items, &mut buf);
+    let mut counts = vec![0usize; digits * SIZE];
+    for x in items.iter() {
+        let k = x.0.into();
+        for (d, c) in counts.chunks_mut(SIZE).enumerate() {
+            c[((k >> (d as u32 * BITS)) & MASK) as usize] += 1;
         }
-        shift += BITS;
+    }
+    let mut buf: Vec<(K, T)> = Vec::new();
+    for (d, c) in counts.chunks_mut(SIZE).enumerate() {
+        let shift = d as u32 * BITS;
+        if (varying >> shift) & MASK == 0 {
+            continue;
+        }
+        let mut at = 0;
+        for c in c.iter_mut() {
+            let here = *c;
+            *c = at;
+            at += here;
+        }
+        buf.clear();
+        buf.resize(items.len(), Default::default());
+        for &x in items.iter() {
+            let slot = &mut c[((x.0.into() >> shift) & MASK) as usize];
+            buf[*slot] = x;
+            *slot += 1;
+        }
+        std::mem::swap(items, &mut buf);
     }
 }
 
@@ -184,7 +209,12 @@ mod tests {
                 .collect();
             let mut ours = items.clone();
             by_u64_key(&mut ours);
-            let mut std_sorted = items;
+            let mut std_sorted = items.clone();
+            std_sorted.sort_by_key(|a| a.0);
+            prop_assert_eq!(ours, std_sorted);
+            let mut ours: Vec<(u32, u32)> = items.iter().map(|&(k, i)| ((k >> 20) as u32, i)).collect();
+            by_u32_key(&mut ours);
+            let mut std_sorted: Vec<(u32, u32)> = items.iter().map(|&(k, i)| ((k >> 20) as u32, i)).collect();
             std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
         }

@@ -106,23 +106,66 @@ pub struct Facets {
     entities: Vec<EntityDocs>,
     sources: Vec<(String, BitSet)>,
     years: Vec<(i32, BitSet)>,
+    /// Each document's entities (each once), document by document: `mentions[starts[d]..starts[d + 1]]`.
+    /// Counting a result set's entities from its documents (or, when it holds most of the
+    /// corpus, subtracting those of the documents left out) reads only those documents.
+    starts: Vec<u32>,
+    mentions: Vec<EntityIdx>,
+    /// Documents of each entity over the whole corpus (each once).
+    totals: Vec<u32>,
+    /// Work of counting every entity by sets: the sparse lists' lengths.
+    sparse_total: usize,
+    /// Entities kept as bitsets.
+    dense: usize,
 }
 
 impl Facets {
     /// Builds one bitset per entity, source and year.
     pub fn new(corpus: &Corpus) -> Facets {
         let n = corpus.documents.len();
-        let entities = corpus
+        let lists: Vec<Vec<DocIdx>> = corpus
             .entities
             .iter()
             .map(|e| {
-                if e.documents.len() * SPARSE < n {
-                    let mut d = e.documents.clone();
-                    d.sort_unstable();
-                    d.dedup();
+                let mut d: Vec<DocIdx> = e
+                    .documents
+                    .iter()
+                    .copied()
+                    .filter(|&d| (d as usize) < n)
+                    .collect();
+                d.sort_unstable();
+                d.dedup();
+                d
+            })
+            .collect();
+        let mut per_doc = vec![0u32; n + 1];
+        for &d in lists.iter().flatten() {
+            per_doc[d as usize + 1] += 1;
+        }
+        for i in 1..per_doc.len() {
+            per_doc[i] += per_doc[i - 1];
+        }
+        let starts = per_doc;
+        let mut next: Vec<u32> = starts.clone();
+        let mut mentions = vec![0 as EntityIdx; starts[n] as usize];
+        for (e, list) in lists.iter().enumerate() {
+            for &d in list {
+                let at = &mut next[d as usize];
+                mentions[*at as usize] = e as EntityIdx;
+                *at += 1;
+            }
+        }
+        let totals = lists.iter().map(|l| l.len() as u32).collect();
+        let (mut sparse_total, mut dense) = (0, 0);
+        let entities = lists
+            .into_iter()
+            .map(|d| {
+                if d.len() * SPARSE < n {
+                    sparse_total += d.len();
                     EntityDocs::Sparse(d)
                 } else {
-                    EntityDocs::Dense(BitSet::from_docs(n, e.documents.iter().copied()))
+                    dense += 1;
+                    EntityDocs::Dense(BitSet::from_docs(n, d))
                 }
             })
             .collect();
@@ -147,6 +190,11 @@ impl Facets {
             entities,
             sources: sources.into_iter().collect(),
             years: years.into_iter().collect(),
+            starts,
+            mentions,
+            totals,
+            sparse_total,
+            dense,
         }
     }
 
@@ -179,29 +227,24 @@ impl Facets {
         let live: Vec<usize> = (0..results.words.len())
             .filter(|&i| results.words[i] != 0)
             .collect();
-        let count = |s: &BitSet| -> u32 {
-            live.iter()
-                .map(|&i| {
-                    s.words
-                        .get(i)
-                        .map_or(0, |w| (w & results.words[i]).count_ones())
-                })
-                .sum()
+        // Entities: by sets (every sparse list looked up, every dense set's live words
+        // intersected) or by documents (the entities of the results, or of the documents they
+        // leave out, whichever are fewer), whichever reads less.
+        let found = results.len() as usize;
+        let per_doc = self.mentions.len().div_ceil(self.n.max(1));
+        let by_docs = found.min(self.n - found.min(self.n)) * per_doc + results.words.len();
+        let by_sets = self.sparse_total + self.dense * live.len();
+        let entities = if by_docs < by_sets {
+            self.entity_counts_by_documents(results)
+        } else {
+            self.entity_counts_by_sets(results, &live)
         };
+        let count = |s: &BitSet| intersect_live(s, results, &live);
         let mut c = FacetCounts {
-            entities: self
-                .entities
-                .iter()
+            entities: entities
+                .into_iter()
                 .enumerate()
-                .map(|(i, docs)| {
-                    let n = match docs {
-                        EntityDocs::Sparse(docs) => {
-                            docs.iter().filter(|&&d| results.contains(d)).count() as u32
-                        }
-                        EntityDocs::Dense(s) => count(s),
-                    };
-                    (i as EntityIdx, n)
-                })
+                .map(|(i, n)| (i as EntityIdx, n))
                 .filter(|x| x.1 > 0)
                 .collect(),
             sources: self
@@ -217,11 +260,65 @@ impl Facets {
                 .filter(|x| x.1 > 0)
                 .collect(),
         };
-        c.entities.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Most documents first, ties by entity (the list is in entity order and the sort is
+        // stable): every entity of the results is ordered on each keystroke.
+        let mut keyed: Vec<(u32, (EntityIdx, u32))> =
+            c.entities.iter().map(|&(e, n)| (!n, (e, n))).collect();
+        crate::sort::by_u32_key(&mut keyed);
+        c.entities = keyed.into_iter().map(|k| k.1).collect();
         c.sources.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         c.years.sort_by_key(|y| std::cmp::Reverse(y.0));
         c
     }
+
+    /// Each entity's documents in `results`, by intersecting its set (`live`: the non-empty
+    /// words of `results`).
+    fn entity_counts_by_sets(&self, results: &BitSet, live: &[usize]) -> Vec<u32> {
+        self.entities
+            .iter()
+            .map(|docs| match docs {
+                EntityDocs::Sparse(docs) => {
+                    docs.iter().filter(|&&d| results.contains(d)).count() as u32
+                }
+                EntityDocs::Dense(s) => intersect_live(s, results, live),
+            })
+            .collect()
+    }
+
+    /// Each entity's documents in `results`, by reading the entities of its documents, or of
+    /// the documents it leaves out (subtracted from the corpus totals) when those are fewer.
+    fn entity_counts_by_documents(&self, results: &BitSet) -> Vec<u32> {
+        let found = results.len() as usize;
+        let complement = found * 2 > self.n;
+        let mut counts = if complement {
+            self.totals.clone()
+        } else {
+            vec![0; self.totals.len()]
+        };
+        for (w, &word) in results.words.iter().enumerate() {
+            let mut bits = if complement { !word } else { word };
+            while bits != 0 {
+                let d = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if d >= self.n {
+                    break;
+                }
+                let (a, b) = (self.starts[d] as usize, self.starts[d + 1] as usize);
+                for &e in &self.mentions[a..b] {
+                    let c = &mut counts[e as usize];
+                    *c = if complement { *c - 1 } else { *c + 1 };
+                }
+            }
+        }
+        counts
+    }
+}
+
+/// Number of documents in both sets, reading only the words of `b` listed in `live`.
+fn intersect_live(a: &BitSet, b: &BitSet, live: &[usize]) -> u32 {
+    live.iter()
+        .map(|&i| a.words.get(i).map_or(0, |w| (w & b.words[i]).count_ones()))
+        .sum()
 }
 
 #[cfg(test)]
@@ -235,6 +332,47 @@ mod tests {
         assert_eq!(a.intersection_count(&b), 2);
         assert!(a.contains(129) && !a.contains(5));
         assert_eq!(a.len(), 3);
+    }
+
+    #[test]
+    fn entity_counts_by_documents_agree_with_counts_by_sets() {
+        use crate::model::{Document, Entity};
+        let n = 300;
+        let mut corpus = Corpus {
+            documents: vec![Document::default(); n],
+            ..Corpus::default()
+        };
+        // Entities from one document to all of them, some listing a document twice.
+        for step in [1usize, 2, 3, 7, 40, 299, 1000] {
+            let mut documents: Vec<DocIdx> = (0..n as DocIdx).step_by(step).collect();
+            documents.push(0);
+            corpus.entities.push(Entity {
+                id: String::new(),
+                name: String::new(),
+                kind: crate::model::EntityKind::Other,
+                forms: vec![],
+                roles: vec![],
+                documents,
+            });
+        }
+        let f = Facets::new(&corpus);
+        // Result sets from empty to the whole corpus, below and above half of it.
+        for keep in [0usize, 1, 5, 100, 149, 151, 250, 299, 300] {
+            let docs: Vec<DocIdx> = (0..n as DocIdx)
+                .filter(|d| (*d as usize * 7919) % n < keep)
+                .collect();
+            let r = f.set(&docs);
+            let live: Vec<usize> = (0..r.words.len()).filter(|&i| r.words[i] != 0).collect();
+            let by_sets = f.entity_counts_by_sets(&r, &live);
+            assert_eq!(f.entity_counts_by_documents(&r), by_sets, "{keep} of {n}");
+            let mut want: Vec<(EntityIdx, u32)> = (0..)
+                .zip(by_sets)
+                .filter(|x: &(EntityIdx, u32)| x.1 > 0)
+                .collect();
+            // Most documents first, ties by entity.
+            want.sort_by_key(|&(e, n)| (std::cmp::Reverse(n), e));
+            assert_eq!(f.counts(&r).entities, want, "{keep} of {n}");
+        }
     }
 
     #[test]

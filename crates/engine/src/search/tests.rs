@@ -306,3 +306,65 @@ fn sorts_put_undated_last() {
     assert_eq!(order("", Sort::Relevance), ["new", "old", "none"]);
     assert_eq!(order("nato", Sort::Relevance), ["new", "old", "none"]);
 }
+
+/// Relevance ties (here every document of a group scores the same) go newest first, undated
+/// last, then in corpus order, however long the run of equal scores.
+#[test]
+fn long_runs_of_equal_scores_go_newest_first() {
+    let texts: Vec<(String, String)> = (0..60)
+        .map(|i| {
+            let title = if i % 3 == 0 { "Nato" } else { "Other" };
+            let date = match i % 7 {
+                0 => String::new(),
+                k => format!("date: 20{:02}-0{k}-01\n", 10 + (i * 13) % 11),
+            };
+            (
+                format!("d{i:02}"),
+                format!("---\ntitle: {title}\n{date}---\nNato met."),
+            )
+        })
+        .collect();
+    let docs: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let c = corpus(&docs);
+    let got: Vec<DocIdx> = search(
+        &c,
+        &parse("nato", false),
+        &Filters::default(),
+        Sort::Relevance,
+    )
+    .docs;
+    let mut want: Vec<DocIdx> = (0..c.documents.len() as DocIdx).collect();
+    want.sort_by_key(|&d| {
+        let doc = &c.documents[d as usize];
+        (
+            doc.title != "Nato",
+            doc.date.is_none(),
+            std::cmp::Reverse(doc.date),
+            d,
+        )
+    });
+    assert_eq!(got, want);
+}
+
+/// A word's expansions scored straight into an array give what the union of their lists gives.
+#[test]
+fn best_of_dense_agrees_with_the_union_of_lists() {
+    let c = sample();
+    let columns = c.tables.get(&c);
+    let ctx = Ctx {
+        corpus: &c,
+        index: &c.index,
+        norms: &columns.norms,
+        n: c.documents.len() as f32,
+    };
+    for word in ["d", "me", "s", "t"] {
+        let terms = expand(&c.index, word, true);
+        assert!(terms.len() > 1, "{word}: {terms:?}");
+        let lists = terms.iter().map(|&(id, w)| ctx.bm25(id, w)).collect();
+        let want = union(lists, c.documents.len(), f32::max);
+        assert_eq!(ctx.best_of_dense(&terms), want, "{word}");
+    }
+}
