@@ -64,10 +64,10 @@ pub fn facet_counts(
     })
 }
 
-/// Entities of each document (for timeline series, bursts and the network), computed once.
-pub fn doc_entities() -> &'static [Vec<dossier_engine::EntityIdx>] {
-    static DOC_ENTITIES: OnceLock<Vec<Vec<dossier_engine::EntityIdx>>> = OnceLock::new();
-    DOC_ENTITIES.get_or_init(|| corpus().document_entities())
+/// The entities of a document, each once (for timeline series, bursts and the network): the
+/// facet tables' document-to-entity lists, so the corpus holds one copy.
+pub fn doc_entities(d: dossier_engine::DocIdx) -> &'static [dossier_engine::EntityIdx] {
+    facets().document_entities(d)
 }
 
 /// Fingerprint of the embedded corpus, recorded in exports.

@@ -92,10 +92,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
                 let refs: Vec<&[u32]> = units.iter().map(Vec::as_slice).collect();
                 network(&refs, &opts)
             } else {
-                let docs: Vec<&[u32]> = results
-                    .iter()
-                    .map(|&d| crate::doc_entities()[d as usize].as_slice())
-                    .collect();
+                let docs: Vec<&[u32]> = results.iter().map(|&d| crate::doc_entities(d)).collect();
                 network(&docs, &opts)
             };
             layout_network(&mut net, WIDTH, HEIGHT, MARGIN);

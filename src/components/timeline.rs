@@ -77,7 +77,7 @@ fn derive(
         .iter()
         .map(|&d| DocFacts {
             date: corpus.documents[d as usize].date,
-            entities: &crate::doc_entities()[d as usize],
+            entities: crate::doc_entities(d),
         })
         .collect();
     let series = entity_series(&hist, &facts, series_ids);

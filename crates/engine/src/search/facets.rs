@@ -221,6 +221,16 @@ impl Facets {
         })
     }
 
+    /// The entities of document `d`, each once, ascending (empty past the corpus): the
+    /// document-to-entity lists the counts read, for the timeline and network to share.
+    pub fn document_entities(&self, d: DocIdx) -> &[EntityIdx] {
+        let d = d as usize;
+        match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => &self.mentions[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+
     /// Counts every facet value against `results`.
     pub fn counts(&self, results: &BitSet) -> FacetCounts {
         // Only the non-empty words of the results can add to a count.
@@ -356,6 +366,11 @@ mod tests {
             });
         }
         let f = Facets::new(&corpus);
+        for (d, mut want) in corpus.document_entities().into_iter().enumerate() {
+            want.dedup();
+            assert_eq!(f.document_entities(d as DocIdx), want, "document {d}");
+        }
+        assert!(f.document_entities(n as DocIdx).is_empty());
         // Result sets from empty to the whole corpus, below and above half of it.
         for keep in [0usize, 1, 5, 100, 149, 151, 250, 299, 300] {
             let docs: Vec<DocIdx> = (0..n as DocIdx)
