@@ -334,6 +334,19 @@ fn intersect_live(a: &BitSet, b: &BitSet, live: &[usize]) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Document, Entity};
+
+    /// An unnamed entity mentioned in `documents`.
+    fn entity(documents: Vec<DocIdx>) -> Entity {
+        Entity {
+            id: String::new(),
+            name: String::new(),
+            kind: crate::model::EntityKind::Other,
+            forms: vec![],
+            roles: vec![],
+            documents,
+        }
+    }
 
     #[test]
     fn bitset_counts_intersections() {
@@ -346,7 +359,6 @@ mod tests {
 
     #[test]
     fn entity_counts_by_documents_agree_with_counts_by_sets() {
-        use crate::model::{Document, Entity};
         let n = 300;
         let mut corpus = Corpus {
             documents: vec![Document::default(); n],
@@ -356,14 +368,7 @@ mod tests {
         for step in [1usize, 2, 3, 7, 40, 299, 1000] {
             let mut documents: Vec<DocIdx> = (0..n as DocIdx).step_by(step).collect();
             documents.push(0);
-            corpus.entities.push(Entity {
-                id: String::new(),
-                name: String::new(),
-                kind: crate::model::EntityKind::Other,
-                forms: vec![],
-                roles: vec![],
-                documents,
-            });
+            corpus.entities.push(entity(documents));
         }
         let f = Facets::new(&corpus);
         for (d, mut want) in corpus.document_entities().into_iter().enumerate() {
@@ -392,7 +397,6 @@ mod tests {
 
     #[test]
     fn sparse_and_dense_entities_count_like_bitsets() {
-        use crate::model::{Document, Entity};
         let mut corpus = Corpus {
             documents: vec![Document::default(); 200],
             ..Corpus::default()
@@ -403,14 +407,7 @@ mod tests {
             (0..200).step_by(3).collect(),
             vec![],
         ] {
-            corpus.entities.push(Entity {
-                id: String::new(),
-                name: String::new(),
-                kind: crate::model::EntityKind::Other,
-                forms: vec![],
-                roles: vec![],
-                documents: docs,
-            });
+            corpus.entities.push(entity(docs));
         }
         let f = Facets::new(&corpus);
         assert!(matches!(f.entities[0], EntityDocs::Sparse(_)));

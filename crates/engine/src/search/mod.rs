@@ -73,9 +73,35 @@ pub struct Results {
 /// order, so every list is built sorted and lists combine by merging, not hashing.
 type Scores = Vec<(DocIdx, f32)>;
 
+/// Score lists holding this many postings per document of the corpus, or more, are combined
+/// through a dense array over the corpus rather than merged.
+fn is_dense(postings: usize, n: usize) -> bool {
+    postings * 8 >= n
+}
+
+/// Scores in any order folded into one list sorted by document, a document's scores folded
+/// with `f` in arrival order, through an array over the corpus (one pass over the scores, one
+/// over the array).
+fn dense(
+    n: usize,
+    scores: impl Iterator<Item = (DocIdx, f32)>,
+    f: impl Fn(f32, f32) -> f32,
+) -> Scores {
+    let mut acc = vec![0f32; n];
+    let mut seen = facets::BitSet::new(n);
+    for (d, s) in scores {
+        let Some(a) = acc.get_mut(d as usize) else {
+            continue;
+        };
+        *a = if seen.contains(d) { f(*a, s) } else { s };
+        seen.insert(d);
+    }
+    seen.ones().map(|d| (d, acc[d as usize])).collect()
+}
+
 /// One list from several (each sorted by document), a document's scores folded with `f` in
-/// list order. Many or long lists go through a dense array over the corpus (one pass over
-/// every posting, one over the array); a few short ones are merged by a stable sort.
+/// list order. Many or long lists go through a [`dense`] array over the corpus; a few short
+/// ones are merged by a stable sort.
 fn union(mut lists: Vec<Scores>, n: usize, f: impl Fn(f32, f32) -> f32) -> Scores {
     match lists.len() {
         0 => return Vec::new(),
@@ -83,26 +109,16 @@ fn union(mut lists: Vec<Scores>, n: usize, f: impl Fn(f32, f32) -> f32) -> Score
         _ => {}
     }
     let total: usize = lists.iter().map(Vec::len).sum();
+    if is_dense(total, n) {
+        return dense(n, lists.iter().flatten().copied(), f);
+    }
     let mut out = Vec::with_capacity(total.min(n));
-    if total * 8 >= n {
-        let mut acc = vec![0f32; n];
-        let mut seen = facets::BitSet::new(n);
-        for &(d, s) in lists.iter().flatten() {
-            let Some(a) = acc.get_mut(d as usize) else {
-                continue;
-            };
-            *a = if seen.contains(d) { f(*a, s) } else { s };
-            seen.insert(d);
-        }
-        out.extend(seen.ones().map(|d| (d, acc[d as usize])));
-    } else {
-        let mut all = lists.concat();
-        all.sort_by_key(|x| x.0);
-        for (d, s) in all {
-            match out.last_mut() {
-                Some((last, acc)) if *last == d => *acc = f(*acc, s),
-                _ => out.push((d, s)),
-            }
+    let mut all = lists.concat();
+    all.sort_by_key(|x| x.0);
+    for (d, s) in all {
+        match out.last_mut() {
+            Some((last, acc)) if *last == d => *acc = f(*acc, s),
+            _ => out.push((d, s)),
         }
     }
     out
@@ -246,24 +262,17 @@ impl Ctx<'_> {
     }
 
     /// Each document's best score over `terms` (ids and weights), the postings read straight
-    /// into an array over the corpus: what [`union`] with `f32::max` gives for their
-    /// [`Ctx::bm25`] lists, without building the lists.
+    /// into a [`dense`] array: what [`union`] with `f32::max` gives for their [`Ctx::bm25`]
+    /// lists, without building the lists.
     fn best_of_dense(&self, terms: &[(u32, f32)]) -> Scores {
-        let n = self.corpus.documents.len();
-        let mut acc = vec![0f32; n];
-        let mut seen = facets::BitSet::new(n);
-        for &(id, w) in terms {
+        let scores = terms.iter().flat_map(|&(id, w)| {
             let idf = self.idf(id);
-            for p in self.index.postings.of(id) {
-                let s = self.score(&p, idf, w);
-                let Some(a) = acc.get_mut(p.doc as usize) else {
-                    continue;
-                };
-                *a = if seen.contains(p.doc) { a.max(s) } else { s };
-                seen.insert(p.doc);
-            }
-        }
-        seen.ones().map(|d| (d, acc[d as usize])).collect()
+            self.index
+                .postings
+                .of(id)
+                .map(move |p| (p.doc, self.score(&p, idf, w)))
+        });
+        dense(self.corpus.documents.len(), scores, f32::max)
     }
 
     /// The documents with the phrase of terms `ids` (letters and digits only) at consecutive
@@ -335,7 +344,7 @@ impl Ctx<'_> {
                     .iter()
                     .map(|&(id, _)| self.index.postings.count(id))
                     .sum();
-                if terms.len() > 1 && total * 8 >= n {
+                if terms.len() > 1 && is_dense(total, n) {
                     return self.best_of_dense(&terms);
                 }
                 let lists = terms.into_iter().map(|(id, w)| self.bm25(id, w)).collect();
