@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use dossier_engine::timeline::{
-    bursts, entity_series, histogram, layout, Burst, Chart, DocFacts, EntityBaseline, Granularity,
-    Histogram, LayoutOptions,
+    layout, results_timeline, Burst, Chart, DocFacts, EntityBaseline, Granularity, Histogram,
+    LayoutOptions, ResultsTimeline,
 };
 use dossier_engine::view::{self, View};
 use dossier_engine::{DocIdx, EntityIdx};
@@ -60,11 +60,20 @@ fn derive(
     series_ids: &[EntityIdx],
 ) -> Derived {
     let corpus = crate::corpus();
-    let dates: Vec<Option<NaiveDate>> = results
+    let facts: Vec<DocFacts> = results
         .iter()
-        .map(|&d| corpus.documents[d as usize].date)
+        .map(|&d| DocFacts {
+            date: corpus.documents[d as usize].date,
+            entities: crate::doc_entities(d),
+        })
         .collect();
-    let hist = histogram(dates.iter().copied(), granularity, None);
+    // Bursts against the whole corpus.
+    let ResultsTimeline {
+        hist,
+        series,
+        bursts: found,
+        top,
+    } = results_timeline(&facts, granularity, series_ids, baseline(), TOP_HEADLINES);
     let chart = layout(
         &hist,
         &LayoutOptions {
@@ -73,22 +82,11 @@ fn derive(
             ..LayoutOptions::default()
         },
     );
-    let facts: Vec<DocFacts> = results
-        .iter()
-        .map(|&d| DocFacts {
-            date: corpus.documents[d as usize].date,
-            entities: crate::doc_entities(d),
-        })
-        .collect();
-    let series = entity_series(&hist, &facts, series_ids);
-    // Bursts against the whole corpus.
-    let found = bursts(&hist, &facts, baseline());
-    let members = hist.top_members(dates.iter().copied(), TOP_HEADLINES);
     let bar_headlines = chart
         .bars
         .iter()
         .map(|b| {
-            members[b.index]
+            top[b.index]
                 .iter()
                 .map(|&k| corpus.documents[results[k] as usize].title.clone())
                 .collect()

@@ -11,9 +11,7 @@
 mod common;
 
 use dossier_engine::search::{facets::Facets, query, search, Filters, Sort};
-use dossier_engine::timeline::{
-    bursts, histogram, layout, DocFacts, EntityBaseline, LayoutOptions,
-};
+use dossier_engine::timeline::{layout, results_timeline, DocFacts, EntityBaseline, LayoutOptions};
 use dossier_engine::Corpus;
 use std::time::Instant;
 
@@ -58,13 +56,7 @@ fn main() {
                 let t1 = Instant::now();
                 let counts = facets.counts(&facets.set(&r.docs));
                 let t2 = Instant::now();
-                let dates: Vec<_> = r
-                    .docs
-                    .iter()
-                    .map(|&d| corpus.documents[d as usize].date)
-                    .collect();
-                let hist = histogram(dates.iter().copied(), None, None);
-                let chart = layout(&hist, &LayoutOptions::default());
+                // As the app's timeline derives its chart from the results.
                 let facts: Vec<DocFacts> = r
                     .docs
                     .iter()
@@ -73,13 +65,13 @@ fn main() {
                         entities: &doc_entities[d as usize],
                     })
                     .collect();
-                let found = bursts(&hist, &facts, &baseline);
-                let members = hist.top_members(dates.iter().copied(), 3);
+                let t = results_timeline(&facts, None, &[], &baseline, 3);
+                let chart = layout(&t.hist, &LayoutOptions::default());
                 let t3 = Instant::now();
                 if std::env::var_os("DOSSIER_KEYSTROKE_EACH").is_some() && _round == 0 {
                     eprintln!("{typed:>18} {:>6} results  search {:6.2} ms  facets {:6.2}  timeline {:6.2}", r.docs.len(), (t1 - t0).as_secs_f64() * 1e3, (t2 - t1).as_secs_f64() * 1e3, (t3 - t2).as_secs_f64() * 1e3);
                 }
-                std::hint::black_box((r, counts, chart, found, members));
+                std::hint::black_box((r, counts, chart, t));
                 for (i, (a, b)) in [(t0, t1), (t1, t2), (t2, t3), (t0, t3)]
                     .into_iter()
                     .enumerate()

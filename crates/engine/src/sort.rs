@@ -124,30 +124,35 @@ pub fn by_u32_key<T: Copy + Default>(items: &mut Vec<(u32, T)>) {
 
 /// The radix sort of [`by_u64_key`] over keys of `width` bits. The counts of every digit are
 /// taken in one pass over the items, then each digit that varies moves them once.
+///
+/// Digits are 11 bits for long lists and 8 bits for short ones: a pass costs its table of
+/// counts as well as its items, and a result list's runs of equal scores (sorted here by date,
+/// thousands of them a keystroke) are mostly a few dozen items, for which zeroing and summing
+/// 2,048-entry tables was most of the work.
 fn radix<K: Copy + Default + Into<u64>, T: Copy + Default>(items: &mut Vec<(K, T)>, width: u32) {
-    const BITS: u32 = 11;
-    const MASK: u64 = (1 << BITS) - 1;
-    const SIZE: usize = 1 << BITS;
     if items.len() < 2 {
         return;
     }
-    let digits = width.div_ceil(BITS) as usize;
+    let bits: u32 = if items.len() < SHORT { 8 } else { 11 };
+    let mask: u64 = (1 << bits) - 1;
+    let size = 1usize << bits;
+    let digits = width.div_ceil(bits) as usize;
     let (all, any) = items.iter().fold((u64::MAX, 0u64), |(a, o), x| {
         let k = x.0.into();
         (a & k, o | k)
     });
     let varying = all ^ any;
-    let mut counts = vec![0usize; digits * SIZE];
+    let mut counts = vec![0usize; digits * size];
     for x in items.iter() {
         let k = x.0.into();
-        for (d, c) in counts.chunks_mut(SIZE).enumerate() {
-            c[((k >> (d as u32 * BITS)) & MASK) as usize] += 1;
+        for (d, c) in counts.chunks_mut(size).enumerate() {
+            c[((k >> (d as u32 * bits)) & mask) as usize] += 1;
         }
     }
     let mut buf: Vec<(K, T)> = Vec::new();
-    for (d, c) in counts.chunks_mut(SIZE).enumerate() {
-        let shift = d as u32 * BITS;
-        if (varying >> shift) & MASK == 0 {
+    for (d, c) in counts.chunks_mut(size).enumerate() {
+        let shift = d as u32 * bits;
+        if (varying >> shift) & mask == 0 {
             continue;
         }
         let mut at = 0;
@@ -159,13 +164,16 @@ fn radix<K: Copy + Default + Into<u64>, T: Copy + Default>(items: &mut Vec<(K, T
         buf.clear();
         buf.resize(items.len(), Default::default());
         for &x in items.iter() {
-            let slot = &mut c[((x.0.into() >> shift) & MASK) as usize];
+            let slot = &mut c[((x.0.into() >> shift) & mask) as usize];
             buf[*slot] = x;
             *slot += 1;
         }
         std::mem::swap(items, &mut buf);
     }
 }
+
+/// Lists shorter than this are radix-sorted by 8-bit digits rather than 11-bit ones.
+const SHORT: usize = 4096;
 
 #[cfg(test)]
 mod tests {
@@ -217,6 +225,40 @@ mod tests {
             let mut std_sorted: Vec<(u32, u32)> = items.iter().map(|&(k, i)| ((k >> 20) as u32, i)).collect();
             std_sorted.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, std_sorted);
+        }
+    }
+
+    /// Lists longer than `SHORT` take the 11-bit digits: the same order as the standard sort,
+    /// for keys over every bit and keys that differ in a few.
+    #[test]
+    fn long_lists_sort_by_wide_digits() {
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for len in [SHORT - 1, SHORT, 3 * SHORT + 5] {
+            for narrow in [false, true] {
+                let items: Vec<(u64, u32)> = (0..len as u32)
+                    .map(|i| {
+                        let k = next();
+                        (if narrow { (k % 97) << 30 } else { k }, i)
+                    })
+                    .collect();
+                let mut ours = items.clone();
+                by_u64_key(&mut ours);
+                let mut std_sorted = items.clone();
+                std_sorted.sort_by_key(|a| a.0);
+                assert_eq!(ours, std_sorted, "u64 keys, {len} items, narrow {narrow}");
+                let mut ours: Vec<(u32, u32)> =
+                    items.iter().map(|&(k, i)| ((k >> 25) as u32, i)).collect();
+                let mut std_sorted = ours.clone();
+                by_u32_key(&mut ours);
+                std_sorted.sort_by_key(|a| a.0);
+                assert_eq!(ours, std_sorted, "u32 keys, {len} items, narrow {narrow}");
+            }
         }
     }
 }

@@ -228,6 +228,20 @@ impl Histogram {
         }
     }
 
+    /// Each document's bucket, [`UNPLACED`] for none: worked out once for the loops over a
+    /// result list that follow the histogram.
+    fn places(&self, docs: &[DocFacts]) -> Vec<u32> {
+        self.places_of(docs.iter().map(|d| d.date))
+    }
+
+    /// [`Histogram::places`] of dates.
+    fn places_of(&self, dates: impl Iterator<Item = Option<NaiveDate>>) -> Vec<u32> {
+        let locate = self.locator();
+        dates
+            .map(|d| d.and_then(&locate).map_or(UNPLACED, |i| i as u32))
+            .collect()
+    }
+
     /// Documents placed in buckets.
     pub fn dated(&self) -> u32 {
         self.buckets.iter().map(|b| b.count).sum()
@@ -280,23 +294,7 @@ impl Histogram {
         dates: I,
         limit: usize,
     ) -> Vec<Vec<usize>> {
-        let mut out = vec![Vec::new(); self.buckets.len()];
-        let mut full = 0;
-        let locate = self.locator();
-        for (pos, d) in dates.into_iter().enumerate() {
-            if full == out.len() {
-                break;
-            }
-            if let Some(i) = d.and_then(&locate) {
-                if out[i].len() < limit {
-                    out[i].push(pos);
-                    if out[i].len() == limit {
-                        full += 1;
-                    }
-                }
-            }
-        }
-        out
+        top_in(self, &self.places_of(dates.into_iter()), limit)
     }
 
     /// A sentence for screen readers: `12 documents from Jan 2021 to Feb 2025, by month; most in
@@ -851,20 +849,108 @@ pub struct DocFacts<'a> {
 /// Per bucket, how many of `docs` mention each entity in `entities` (one series per entity, in
 /// order, on the histogram's buckets).
 pub fn entity_series(hist: &Histogram, docs: &[DocFacts], entities: &[EntityIdx]) -> Vec<Vec<u32>> {
+    series_in(hist, docs, &hist.places(docs), entities)
+}
+
+/// [`entity_series`] with each document's bucket already known ([`Histogram::places`]).
+fn series_in(
+    hist: &Histogram,
+    docs: &[DocFacts],
+    places: &[u32],
+    entities: &[EntityIdx],
+) -> Vec<Vec<u32>> {
     let mut out = vec![vec![0u32; hist.buckets.len()]; entities.len()];
-    let locate = hist.locator();
-    for doc in docs {
-        let Some(i) = doc.date.and_then(&locate) else {
+    if entities.is_empty() {
+        return out;
+    }
+    for (doc, &i) in docs.iter().zip(places) {
+        if i == UNPLACED {
             continue;
-        };
+        }
         for (series, e) in out.iter_mut().zip(entities) {
             if doc.entities.contains(e) {
-                series[i] += 1;
+                series[i as usize] += 1;
             }
         }
     }
     out
 }
+
+/// What the results timeline draws from one result list, each document's date and entities
+/// read once: see [`results_timeline`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResultsTimeline {
+    /// The [`histogram`] of the documents' dates.
+    pub hist: Histogram,
+    /// [`entity_series`] of the requested entities.
+    pub series: Vec<Vec<u32>>,
+    /// [`bursts`] against the baseline.
+    pub bursts: Vec<Burst>,
+    /// [`Histogram::top_members`]: per bucket, the positions of its first documents.
+    pub top: Vec<Vec<usize>>,
+}
+
+/// The histogram, entity series, bursts and each bucket's first `top` documents of `docs` (a
+/// result list, in result order), as [`histogram`], [`entity_series`], [`bursts`] and
+/// [`Histogram::top_members`] give them one by one, but placing each document in its bucket
+/// once for all of them, in code compiled with the engine (the app's chart runs it on every
+/// keystroke over every result).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use dossier_engine::timeline::{results_timeline, DocFacts, EntityBaseline};
+/// let day = |d| NaiveDate::from_ymd_opt(2024, 1, d);
+/// let docs = [
+///     DocFacts { date: day(3), entities: &[0] },
+///     DocFacts { date: day(20), entities: &[0, 1] },
+///     DocFacts { date: None, entities: &[1] },
+/// ];
+/// let t = results_timeline(&docs, None, &[1], &EntityBaseline::new(&docs), 2);
+/// assert_eq!(t.hist.dated(), 2);
+/// assert_eq!(t.hist.undated, 1);
+/// assert_eq!(t.series[0].iter().sum::<u32>(), 1);
+/// ```
+pub fn results_timeline(
+    docs: &[DocFacts],
+    granularity: Option<Granularity>,
+    series: &[EntityIdx],
+    baseline: &EntityBaseline,
+    top: usize,
+) -> ResultsTimeline {
+    let hist = histogram(docs.iter().map(|d| d.date), granularity, None);
+    let places = hist.places(docs);
+    ResultsTimeline {
+        series: series_in(&hist, docs, &places, series),
+        bursts: bursts_in(&hist, docs, &places, baseline),
+        top: top_in(&hist, &places, top),
+        hist,
+    }
+}
+
+/// [`Histogram::top_members`] with each document's bucket already known.
+fn top_in(hist: &Histogram, places: &[u32], limit: usize) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); hist.buckets.len()];
+    let mut full = 0;
+    for (pos, &i) in places.iter().enumerate() {
+        if full == out.len() || limit == 0 {
+            break;
+        }
+        if i == UNPLACED {
+            continue;
+        }
+        let members = &mut out[i as usize];
+        if members.len() < limit {
+            members.push(pos);
+            if members.len() == limit {
+                full += 1;
+            }
+        }
+    }
+    out
+}
+
+/// [`Histogram::places`]' mark for a document in no bucket (undated, or outside the span).
+const UNPLACED: u32 = u32::MAX;
 
 /// How many documents of the whole corpus mention each entity: the baseline bursts are
 /// compared against. Build once per corpus.
@@ -968,50 +1054,75 @@ pub fn burst_buckets(counts: &[u32]) -> Vec<usize> {
 /// A driver needs two documents in the bucket and a lift above 1; drivers rank by
 /// `documents × ln(lift)`, then by entity for a stable order.
 pub fn bursts(hist: &Histogram, docs: &[DocFacts], baseline: &EntityBaseline) -> Vec<Burst> {
+    bursts_in(hist, docs, &hist.places(docs), baseline)
+}
+
+/// [`bursts`] with each document's bucket already known ([`Histogram::places`]).
+fn bursts_in(
+    hist: &Histogram,
+    docs: &[DocFacts],
+    places: &[u32],
+    baseline: &EntityBaseline,
+) -> Vec<Burst> {
     let counts: Vec<u32> = hist.buckets.iter().map(|b| b.count).collect();
     let found = burst_buckets(&counts);
     if found.is_empty() {
         return Vec::new();
     }
-    // Entity tallies for burst buckets only, found by bucket position without hashing.
+    // The documents of each burst bucket, found by bucket position without hashing.
     let mut slot: Vec<Option<usize>> = vec![None; counts.len()];
     for (k, &i) in found.iter().enumerate() {
         slot[i] = Some(k);
     }
-    let mut tallies: Vec<HashMap<EntityIdx, u32>> = vec![HashMap::new(); found.len()];
-    let locate = hist.locator();
-    for doc in docs {
-        let Some(k) = doc.date.and_then(&locate).and_then(|i| slot[i]) else {
-            continue;
-        };
-        for e in doc.entities {
-            *tallies[k].entry(*e).or_insert(0) += 1;
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); found.len()];
+    for (pos, &i) in places.iter().enumerate() {
+        if let Some(k) = slot.get(i as usize).copied().flatten() {
+            members[k].push(pos);
         }
     }
+    // Entity tallies one bucket at a time in one dense array, cleared through the entries
+    // touched (a burst of a large result list holds thousands of documents).
+    let mut tally: Vec<u32> = Vec::new();
+    let mut touched: Vec<EntityIdx> = Vec::new();
     found
         .into_iter()
-        .zip(tallies)
-        .map(|(i, tally)| {
+        .zip(members)
+        .map(|(i, members)| {
+            for &pos in &members {
+                for &e in docs[pos].entities {
+                    let e_at = e as usize;
+                    if e_at >= tally.len() {
+                        tally.resize(e_at + 1, 0);
+                    }
+                    if tally[e_at] == 0 {
+                        touched.push(e);
+                    }
+                    tally[e_at] += 1;
+                }
+            }
             let n_w = f64::from(counts[i]);
             let total = f64::from(baseline.documents.max(1));
-            let mut drivers: Vec<Driver> = tally
-                .iter()
-                .filter(|(_, &w)| w >= 2)
-                .map(|(&entity, &w)| {
-                    let c = baseline
-                        .entity_documents
-                        .get(&entity)
-                        .copied()
-                        .unwrap_or(0)
-                        .max(w);
-                    Driver {
-                        entity,
+            let mut drivers: Vec<Driver> = Vec::new();
+            for e in touched.drain(..) {
+                let w = std::mem::take(&mut tally[e as usize]);
+                if w < 2 {
+                    continue;
+                }
+                let c = baseline
+                    .entity_documents
+                    .get(&e)
+                    .copied()
+                    .unwrap_or(0)
+                    .max(w);
+                let lift = (f64::from(w) / n_w) / (f64::from(c) / total);
+                if lift > 1.0 {
+                    drivers.push(Driver {
+                        entity: e,
                         documents: w,
-                        lift: (f64::from(w) / n_w) / (f64::from(c) / total),
-                    }
-                })
-                .filter(|d| d.lift > 1.0)
-                .collect();
+                        lift,
+                    });
+                }
+            }
             let score = |d: &Driver| f64::from(d.documents) * d.lift.ln();
             crate::sort::sort_by(&mut drivers, |a, b| {
                 score(b).total_cmp(&score(a)).then(a.entity.cmp(&b.entity))
@@ -1541,7 +1652,81 @@ mod tests {
             proptest::option::of(proptest::sample::select(Granularity::ALL.to_vec()))
         }
 
+        /// Dates over three years, so result lists crowd into buckets and some burst.
+        fn near_date() -> impl Strategy<Value = NaiveDate> {
+            (2020i32..=2022, 1u32..=365).prop_map(|(y, o)| NaiveDate::from_yo_opt(y, o).unwrap())
+        }
+
         proptest! {
+            /// The one-pass [`results_timeline`] gives what the histogram, a by-hand count of
+            /// the series, [`Histogram::top_members`] and a by-hand tally of each burst's
+            /// entities give.
+            #[test]
+            fn results_timeline_agrees_with_its_parts(
+                raw in proptest::collection::vec(
+                    (proptest::option::of(near_date()), proptest::collection::btree_set(0u32..12, 0..5)),
+                    0..120,
+                ),
+                g in granularity(),
+                series in proptest::collection::vec(0u32..12, 0..3),
+                top in 0usize..4,
+            ) {
+                let lists: Vec<Vec<EntityIdx>> = raw.iter().map(|(_, e)| e.iter().copied().collect()).collect();
+                let docs: Vec<DocFacts> = raw
+                    .iter()
+                    .zip(&lists)
+                    .map(|((date, _), entities)| DocFacts { date: *date, entities })
+                    .collect();
+                // The baseline of a larger corpus, so some entities are over-represented.
+                let baseline = EntityBaseline {
+                    documents: 10 * docs.len() as u32,
+                    entity_documents: (0..12).map(|e| (e, 1 + 7 * e)).collect(),
+                };
+                let t = results_timeline(&docs, g, &series, &baseline, top);
+                let h = histogram(docs.iter().map(|d| d.date), g, None);
+                prop_assert_eq!(&t.hist, &h);
+                let place = |d: &DocFacts| d.date.and_then(|x| h.index_of(x));
+                for (s, e) in t.series.iter().zip(&series) {
+                    for (i, &n) in s.iter().enumerate() {
+                        let want = docs.iter().filter(|d| place(d) == Some(i) && d.entities.contains(e)).count();
+                        prop_assert_eq!(n as usize, want);
+                    }
+                }
+                prop_assert_eq!(t.series.len(), series.len());
+                prop_assert_eq!(t.top.len(), h.buckets.len());
+                for (i, members) in t.top.iter().enumerate() {
+                    prop_assert_eq!(members, &h.members(i, docs.iter().map(|d| d.date), top));
+                }
+                let counts: Vec<u32> = h.buckets.iter().map(|b| b.count).collect();
+                let found = burst_buckets(&counts);
+                prop_assert_eq!(t.bursts.iter().map(|b| b.bucket).collect::<Vec<_>>(), found);
+                for b in &t.bursts {
+                    let mut tally = std::collections::BTreeMap::new();
+                    for d in docs.iter().filter(|d| place(d) == Some(b.bucket)) {
+                        for &e in d.entities {
+                            *tally.entry(e).or_insert(0u32) += 1;
+                        }
+                    }
+                    let n_w = f64::from(b.count);
+                    let total = f64::from(baseline.documents);
+                    let mut want: Vec<(EntityIdx, u32, f64)> = tally
+                        .into_iter()
+                        .filter(|&(_, w)| w >= 2)
+                        .map(|(e, w)| {
+                            let c = baseline.entity_documents[&e].max(w);
+                            (e, w, (f64::from(w) / n_w) / (f64::from(c) / total))
+                        })
+                        .filter(|x| x.2 > 1.0)
+                        .collect();
+                    want.sort_by(|a, b| {
+                        (f64::from(b.1) * b.2.ln()).total_cmp(&(f64::from(a.1) * a.2.ln())).then(a.0.cmp(&b.0))
+                    });
+                    want.truncate(BURST_DRIVERS);
+                    let got: Vec<(EntityIdx, u32, f64)> = b.drivers.iter().map(|d| (d.entity, d.documents, d.lift)).collect();
+                    prop_assert_eq!(got, want);
+                }
+            }
+
             #[test]
             fn buckets_are_contiguous_and_count_everything(
                 dates in proptest::collection::vec(proptest::option::of(date()), 0..60),

@@ -89,13 +89,16 @@ fn dense(
 ) -> Scores {
     let mut acc = vec![0f32; n];
     let mut seen = facets::BitSet::new(n);
-    for (d, s) in scores {
-        let Some(a) = acc.get_mut(d as usize) else {
-            continue;
-        };
-        *a = if seen.contains(d) { f(*a, s) } else { s };
-        seen.insert(d);
-    }
+    // `for_each`, not a `for` loop: the scores are a flattened iterator over several posting
+    // lists, and internal iteration runs its nested loops directly, where each `next` would go
+    // through the flattening's state (a sixth of the search's time in a profile of the wasm
+    // at 100,000 documents).
+    scores.for_each(|(d, s)| {
+        if let Some(a) = acc.get_mut(d as usize) {
+            *a = if seen.contains(d) { f(*a, s) } else { s };
+            seen.insert(d);
+        }
+    });
     seen.ones().map(|d| (d, acc[d as usize])).collect()
 }
 
