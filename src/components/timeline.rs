@@ -67,7 +67,7 @@ fn derive(
             entities: crate::doc_entities(d),
         })
         .collect();
-    // Bursts against the whole corpus.
+    // Bursts are measured against the whole corpus (`baseline`).
     let ResultsTimeline {
         hist,
         series,

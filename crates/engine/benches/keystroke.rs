@@ -38,7 +38,6 @@ fn main() {
     let corpus = corpus();
     let n = corpus.documents.len();
     let facets = Facets::new(&corpus);
-    let doc_entities = corpus.document_entities();
     let baseline = EntityBaseline::of(&corpus);
     let stages = ["search", "facet counts", "timeline", "all"];
     let mut ms: Vec<Vec<f64>> = vec![Vec::new(); stages.len()];
@@ -62,7 +61,7 @@ fn main() {
                     .iter()
                     .map(|&d| DocFacts {
                         date: corpus.documents[d as usize].date,
-                        entities: &doc_entities[d as usize],
+                        entities: facets.document_entities(d),
                     })
                     .collect();
                 let t = results_timeline(&facts, None, &[], &baseline, 3);
