@@ -23,18 +23,21 @@ pub fn words(text: &str) -> Vec<Word> {
 pub fn each_word(text: &str) -> impl Iterator<Item = Word> + '_ {
     text.split_word_bound_indices()
         .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
-        .map(|(start, w)| {
+        .filter_map(|(start, w)| {
             // `Rutte's` -> `rutte`: a possessive is not part of the word.
             let w = w
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .filter(|s| !s.is_empty())
                 .unwrap_or(w);
-            Word {
+            let folded = crate::entities::fold(w);
+            // A lone alphabetic mark (U+1ABF) is alphanumeric but folds to nothing, and one
+            // after a space leaves the space.
+            folded.chars().any(char::is_alphanumeric).then_some(Word {
                 start,
                 end: start + w.len(),
-                folded: crate::entities::fold(w),
-            }
+                folded,
+            })
         })
 }
 
@@ -80,6 +83,17 @@ mod tests {
         let f: Vec<&str> = w.iter().map(|w| w.folded.as_str()).collect();
         assert_eq!(f, ["nauseda", "plan", "nato", "led"]);
         assert_eq!((w[0].start, w[0].end), (0, 8));
+    }
+
+    #[test]
+    fn regression_a_mark_alone_is_not_a_word() {
+        // A proptest found `\u{1abf}A`: the mark is alphanumeric, folded to "", and made an
+        // empty word in a phrase that could never match.
+        let f: Vec<String> = words("\u{1abf}A \u{1abf} b")
+            .into_iter()
+            .map(|w| w.folded)
+            .collect();
+        assert_eq!(f, ["a", "b"]);
     }
 
     #[test]

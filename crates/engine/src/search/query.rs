@@ -207,12 +207,14 @@ pub fn parse(input: &str, typing: bool) -> Query {
                 f @ ("person" | "people" | "org" | "organization" | "organisation" | "place"
                 | "other" | "entity"),
             ) => {
-                if value.trim().is_empty() {
+                // A name of nothing but marks (a lone U+20D0) folds to nothing.
+                let name = fold(value.trim());
+                if name.is_empty() {
                     q.ignored.push(format!("`{f}:` needs a name"));
                     continue;
                 }
                 Term::Entity {
-                    name: fold(value.trim()),
+                    name,
                     kind: if f == "entity" {
                         None
                     } else {
@@ -220,8 +222,18 @@ pub fn parse(input: &str, typing: bool) -> Query {
                     },
                 }
             }
-            Some("source") if !value.trim().is_empty() => Term::Source(fold(value.trim())),
-            Some("said") if !value.trim().is_empty() => Term::Said(fold(value.trim())),
+            Some(f @ ("source" | "said")) => {
+                let name = fold(value.trim());
+                if name.is_empty() {
+                    q.ignored.push(format!("`{f}:` needs a name"));
+                    continue;
+                }
+                if f == "source" {
+                    Term::Source(name)
+                } else {
+                    Term::Said(name)
+                }
+            }
             Some(f @ ("date" | "before" | "after")) => {
                 let (a, b) = value
                     .split_once("..")
@@ -414,5 +426,16 @@ mod tests {
         let q = parse("date:2025..2021", false);
         assert!(q.ignored[0].contains("ends before it starts"));
         assert_eq!(parse("OR OR", false).ignored.len(), 2);
+    }
+
+    #[test]
+    fn regression_a_name_of_only_marks_is_no_name() {
+        // CI's proptest found `person:"\u{20d0}"`: the mark folds away, and an empty
+        // entity term matched nothing while the notice said nothing was wrong.
+        for field in ["person", "entity", "source", "said"] {
+            let q = parse(&format!("nato {field}:\"\u{20d0}\""), false);
+            assert_eq!(q.clauses.len(), 1, "{field}: {:?}", q.clauses);
+            assert_eq!(q.ignored, [format!("`{field}:` needs a name")]);
+        }
     }
 }
