@@ -73,8 +73,10 @@ fn notify_soon() {
 
 /// How long the chunks of a list wait before they are fetched ([`use_bodies`]' `delay_ms` for
 /// results and quotations): typing changes the results on every key, and only the list the
-/// reader pauses on is worth the requests.
-pub const LIST_DELAY_MS: u32 = 120;
+/// reader pauses on is worth the requests. Longer than the gap between two keys of a steady
+/// typist (about 250 ms at 40 words a minute): a page of results can need 40 chunks, whose
+/// fetching and decoding, begun between two keys, delays the paint of the next.
+pub const LIST_DELAY_MS: u32 = 300;
 
 fn chunk_state(c: usize) -> Chunk {
     CHUNKS.with(|s| s.borrow().get(c).cloned().unwrap_or(Chunk::Idle))

@@ -242,3 +242,65 @@ async fn chunks_a_host_already_decoded_read_the_same() {
     drop((sg, sd));
     let _ = std::fs::remove_dir_all(&decoded);
 }
+
+/// A result list's text is fetched once typing pauses (`bodies::LIST_DELAY_MS`), not between
+/// two keys: a page of results can need dozens of chunks, and their requests and decoding,
+/// begun between two keys of a steady typist, delayed the paint of the next key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn result_text_waits_for_a_pause_in_typing() {
+    let Some((_, chunked)) = both_built() else {
+        return;
+    };
+    let server = StaticServer::start(&chunked, "/").unwrap();
+    let b = ok(Browser::launch().await);
+    // A query without results, so that the page has fetched no text when typing starts.
+    ok(b.open(&server.url("?q=zzzqqq")).await);
+    ok(b.wait_ready().await);
+    let start = ok(b
+        .eval(
+            r##"document.addEventListener("input", e => { window.__lastInput = e.timeStamp; }, true);
+                return performance.getEntriesByType("resource").filter(r => r.name.includes("/bodies/")).length;"##,
+        )
+        .await);
+    assert_eq!(start, json!(0), "no text was fetched for an empty list");
+    let search = b
+        .client
+        .find(dossier_e2e::Locator::Css("input#search"))
+        .await
+        .unwrap();
+    // Select the query, then type a new one over it, one key at a time.
+    search.send_keys("\u{E009}a\u{E009}").await.unwrap();
+    for key in ["r", "u", "t", "t", "e"] {
+        search.send_keys(key).await.unwrap();
+    }
+    ok(b.wait_until("the snippets' text", SHORT, SETTLED_JS).await);
+    let v = ok(b
+        .eval(
+            r##"const f = performance.getEntriesByType("resource").filter(r => r.name.includes("/bodies/"));
+                return { q: document.querySelector("#search").value,
+                         fetched: f.length,
+                         first: Math.min(...f.map(r => r.startTime)),
+                         last_input: window.__lastInput,
+                         snippets: Array.from(document.querySelectorAll("#results .result-snippet")).map(p => p.textContent) };"##,
+        )
+        .await);
+    assert_eq!(v["q"], json!("rutte"), "{v}");
+    let snippets = v["snippets"].as_array().cloned().unwrap_or_default();
+    assert!(
+        !snippets.is_empty()
+            && snippets.iter().all(|s| s
+                .as_str()
+                .is_some_and(|s| s.to_lowercase().contains("rutte"))),
+        "the snippets show their text: {v}"
+    );
+    assert!(v["fetched"].as_u64().unwrap_or(0) >= 1, "{v}");
+    // The timer restarts with each key that changes the chunks wanted; keys typed close
+    // together leave most of the delay after the last one.
+    let waited = v["first"].as_f64().unwrap_or(0.0) - v["last_input"].as_f64().unwrap_or(f64::MAX);
+    assert!(
+        waited >= 200.0,
+        "the first chunk was requested {waited:.0} ms after the last key: {v}"
+    );
+    b.assert_inert("typing over a query").await;
+    b.close().await;
+}

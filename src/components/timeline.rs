@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use dossier_engine::timeline::{
-    layout, results_timeline, Burst, Chart, DocFacts, EntityBaseline, Granularity, Histogram,
-    LayoutOptions, ResultsTimeline,
+    layout, results_timeline, Burst, Chart, EntityBaseline, Granularity, Histogram, LayoutOptions,
+    ResultsTimeline,
 };
 use dossier_engine::view::{self, View};
 use dossier_engine::{DocIdx, EntityIdx};
@@ -60,13 +60,7 @@ fn derive(
     series_ids: &[EntityIdx],
 ) -> Derived {
     let corpus = crate::corpus();
-    let facts: Vec<DocFacts> = results
-        .iter()
-        .map(|&d| DocFacts {
-            date: corpus.documents[d as usize].date,
-            entities: crate::doc_entities(d),
-        })
-        .collect();
+    let facts = dossier_engine::timeline::result_facts(crate::facets(), results);
     // Bursts are measured against the whole corpus (`baseline`).
     let ResultsTimeline {
         hist,

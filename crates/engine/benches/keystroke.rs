@@ -11,7 +11,9 @@
 mod common;
 
 use dossier_engine::search::{facets::Facets, query, search, Filters, Sort};
-use dossier_engine::timeline::{layout, results_timeline, DocFacts, EntityBaseline, LayoutOptions};
+use dossier_engine::timeline::{
+    layout, result_facts, results_timeline, EntityBaseline, LayoutOptions,
+};
 use dossier_engine::Corpus;
 use std::time::Instant;
 
@@ -56,14 +58,7 @@ fn main() {
                 let counts = facets.counts(&facets.set(&r.docs));
                 let t2 = Instant::now();
                 // As the app's timeline derives its chart from the results.
-                let facts: Vec<DocFacts> = r
-                    .docs
-                    .iter()
-                    .map(|&d| DocFacts {
-                        date: corpus.documents[d as usize].date,
-                        entities: facets.document_entities(d),
-                    })
-                    .collect();
+                let facts = result_facts(&facets, &r.docs);
                 let t = results_timeline(&facts, None, &[], &baseline, 3);
                 let chart = layout(&t.hist, &LayoutOptions::default());
                 let t3 = Instant::now();

@@ -113,6 +113,9 @@ pub struct Facets {
     mentions: Vec<EntityIdx>,
     /// Documents of each entity over the whole corpus (each once).
     totals: Vec<u32>,
+    /// Each document's date, side by side: what the timeline reads of every result, without a
+    /// visit to each document's record.
+    dates: Vec<Option<chrono::NaiveDate>>,
     /// Work of counting every entity by sets: the sparse lists' lengths.
     sparse_total: usize,
     /// Entities kept as bitsets.
@@ -193,9 +196,15 @@ impl Facets {
             starts,
             mentions,
             totals,
+            dates: corpus.documents.iter().map(|d| d.date).collect(),
             sparse_total,
             dense,
         }
+    }
+
+    /// The date of document `d` (`None` when undated or past the corpus).
+    pub fn document_date(&self, d: DocIdx) -> Option<chrono::NaiveDate> {
+        self.dates.get(d as usize).copied().flatten()
     }
 
     /// Every year with a dated document, ascending.
@@ -209,6 +218,7 @@ impl Facets {
     }
 
     /// The bitset of a result list.
+    #[inline(never)]
     pub fn set(&self, docs: &[DocIdx]) -> BitSet {
         BitSet::from_docs(self.n, docs.iter().copied())
     }
@@ -232,6 +242,10 @@ impl Facets {
     }
 
     /// Counts every facet value against `results`.
+    ///
+    /// Never inlined: the app calls it once, and code the LTO inliner pulls into the app is
+    /// optimised for size (the app's opt-level `z`) rather than the engine's `s`.
+    #[inline(never)]
     pub fn counts(&self, results: &BitSet) -> FacetCounts {
         // Only the non-empty words of the results can add to a count.
         let live: Vec<usize> = (0..results.words.len())

@@ -539,6 +539,10 @@ fn newest_first(docs: &mut [DocIdx], dates: &[u32]) {
 }
 
 /// Runs a query with filters over a corpus and its index.
+///
+/// Never inlined: the app calls it once, and code the LTO inliner pulls into the app is
+/// optimised for size (the app's opt-level `z`) rather than the engine's `s`.
+#[inline(never)]
 pub fn search(corpus: &Corpus, query: &Query, filters: &Filters, sort: Sort) -> Results {
     let index = &corpus.index;
     let columns = corpus.tables.get(corpus);

@@ -368,3 +368,23 @@ fn best_of_dense_agrees_with_the_union_of_lists() {
         assert_eq!(ctx.best_of_dense(&terms), want, "{word}");
     }
 }
+
+#[test]
+fn result_facts_are_each_results_date_and_entities_in_order() {
+    let c = sample();
+    let f = facets::Facets::new(&c);
+    let r = search(&c, &parse("", false), &Filters::default(), Sort::Oldest);
+    let mut docs = r.docs.clone();
+    assert_eq!(docs.len(), 3);
+    docs.reverse();
+    docs.push(c.documents.len() as u32); // past the corpus: no date, no entities
+    let facts = crate::timeline::result_facts(&f, &docs);
+    assert_eq!(facts.len(), docs.len());
+    for (fact, &d) in facts.iter().zip(&docs) {
+        let doc = c.documents.get(d as usize);
+        assert_eq!(fact.date, doc.and_then(|doc| doc.date), "document {d}");
+        assert_eq!(fact.entities, f.document_entities(d), "document {d}");
+    }
+    assert!(facts.iter().any(|x| !x.entities.is_empty()));
+    assert!(facts.iter().any(|x| x.date.is_some()));
+}
