@@ -218,6 +218,8 @@ impl Facets {
     }
 
     /// The bitset of a result list.
+    ///
+    /// Never inlined, as [`Facets::counts`].
     #[inline(never)]
     pub fn set(&self, docs: &[DocIdx]) -> BitSet {
         BitSet::from_docs(self.n, docs.iter().copied())

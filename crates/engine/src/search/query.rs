@@ -205,7 +205,7 @@ pub fn parse(input: &str, typing: bool) -> Query {
             }
             Some(
                 f @ ("person" | "people" | "org" | "organization" | "organisation" | "place"
-                | "other" | "entity"),
+                | "other" | "entity" | "source" | "said"),
             ) => {
                 // A name of nothing but marks (a lone U+20D0) folds to nothing.
                 let name = fold(value.trim());
@@ -213,25 +213,14 @@ pub fn parse(input: &str, typing: bool) -> Query {
                     q.ignored.push(format!("`{f}:` needs a name"));
                     continue;
                 }
-                Term::Entity {
-                    name,
-                    kind: if f == "entity" {
-                        None
-                    } else {
-                        EntityKind::parse(f)
+                match f {
+                    "source" => Term::Source(name),
+                    "said" => Term::Said(name),
+                    "entity" => Term::Entity { name, kind: None },
+                    _ => Term::Entity {
+                        name,
+                        kind: EntityKind::parse(f),
                     },
-                }
-            }
-            Some(f @ ("source" | "said")) => {
-                let name = fold(value.trim());
-                if name.is_empty() {
-                    q.ignored.push(format!("`{f}:` needs a name"));
-                    continue;
-                }
-                if f == "source" {
-                    Term::Source(name)
-                } else {
-                    Term::Said(name)
                 }
             }
             Some(f @ ("date" | "before" | "after")) => {
