@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::quotes::quote_item;
 use super::timeline::Timeline;
-use super::{human_date, kind_class, kind_label, plural};
+use super::{human_date, kind_class, kind_label, plural, Fixed};
 use crate::cooccur::{self, Partner};
 
 /// Partners listed per ranking.
@@ -190,7 +190,7 @@ pub fn entity_page(props: &EntityPageProps) -> Html {
                                 <p class="empty">{ format!("No entity shares at least {} documents with it.", cooccur::MIN_COUNT_FOR_LIFT) }</p>
                             } else {
                                 <ol class="cooccur by-lift">
-                                    { for by_lift.iter().map(|p| partner_link(p, format!("lift {:.1} · {}", p.lift, plural(p.both as usize, "doc", "docs")))) }
+                                    { for by_lift.iter().map(|p| partner_link(p, format!("lift {} · {}", Fixed(p.lift, 1), plural(p.both as usize, "doc", "docs")))) }
                                 </ol>
                                 <p class="hint">{ format!("Lift: how much more often they share a document than chance; pairs with at least {} shared documents.", cooccur::MIN_COUNT_FOR_LIFT) }</p>
                             }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::{kind_class, plural};
+use super::{kind_class, plural, Fixed};
 
 /// Drawing size in SVG units (it scales to the pane width).
 const WIDTH: f64 = 360.0;
@@ -242,7 +242,7 @@ pub fn network_view(props: &NetworkProps) -> Html {
         })
     };
 
-    let f = |x: f64| format!("{x:.1}");
+    let f = |x: f64| Fixed(x, 1).to_string();
     let cam = *camera;
     let hide_href = view::href(&view::with_network(&base, false, None, None));
     let on_within = {
@@ -317,11 +317,11 @@ pub fn network_view(props: &NetworkProps) -> Html {
             if net.nodes.is_empty() {
                 <p class="empty">{ "No entities in these results." }</p>
             } else {
-                <svg ref={svg_ref} id="network-svg" viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                <svg ref={svg_ref} id="network-svg" viewBox={format!("0 0 {} {}", Fixed(WIDTH, 0), Fixed(HEIGHT, 0))}
                      role="group" aria-label={summary.clone()} class={classes!(pan.is_some().then_some("panning"))}
                      onmousedown={on_down} onmousemove={on_move} onmouseup={on_up} onmouseleave={on_leave} onwheel={on_wheel}>
-                    <rect class="network-bg" x="0" y="0" width={WIDTH.to_string()} height={HEIGHT.to_string()} />
-                    <g class="network-camera" transform={format!("translate({:.2} {:.2}) scale({:.3})", cam.x, cam.y, cam.scale)}>
+                    <rect class="network-bg" x="0" y="0" width={Fixed(WIDTH, 0).to_string()} height={Fixed(HEIGHT, 0).to_string()} />
+                    <g class="network-camera" transform={format!("translate({} {}) scale({})", Fixed(cam.x, 2), Fixed(cam.y, 2), Fixed(cam.scale, 3))}>
                         { for net.edges.iter().map(|edge| {
                             let (a, b) = (&net.nodes[edge.a], &net.nodes[edge.b]);
                             let (ea, eb) = (&corpus.entities[a.entity as usize], &corpus.entities[b.entity as usize]);
@@ -332,14 +332,14 @@ pub fn network_view(props: &NetworkProps) -> Html {
                                 }
                             }
                             let lit = hovered.is_some_and(|h| h == edge.a || h == edge.b);
-                            let tip = format!("{} and {}: {}, lift {:.1}", ea.name, eb.name, plural(edge.count as usize, &format!("shared {unit}"), &format!("shared {units}")), edge.lift);
+                            let tip = format!("{} and {}: {}, lift {}", ea.name, eb.name, plural(edge.count as usize, &format!("shared {unit}"), &format!("shared {units}")), Fixed(edge.lift, 1));
                             let width = 1.0 + 3.0 * f64::from(edge.count) / f64::from(max_count);
                             html! {
                                 <a class="edge-link" href={view::href(&both)} aria-label={tip.clone()}>
                                     <line class="edge-hit" x1={f(a.x)} y1={f(a.y)} x2={f(b.x)} y2={f(b.y)} />
                                     <line class={classes!("edge", lit.then_some("active"), (hovered.is_some() && !lit).then_some("dim"))}
                                           data-a={ea.id.clone()} data-b={eb.id.clone()} data-count={edge.count.to_string()}
-                                          x1={f(a.x)} y1={f(a.y)} x2={f(b.x)} y2={f(b.y)} stroke-width={format!("{width:.1}")} />
+                                          x1={f(a.x)} y1={f(a.y)} x2={f(b.x)} y2={f(b.y)} stroke-width={Fixed(width, 1).to_string()} />
                                     <title>{ tip }</title>
                                 </a>
                             }
@@ -376,8 +376,8 @@ pub fn network_view(props: &NetworkProps) -> Html {
                 { summary }
                 if let Some(note) = net.note() { { " " }{ note } }
                 if net.below_threshold_edges > 0 {
-                    { format!(" {} below the thresholds (fewer than {} or lift under {:.1}).",
-                        plural(net.below_threshold_edges, "pair is", "pairs are"), plural(opts.min_count as usize, &format!("shared {unit}"), &format!("shared {units}")), opts.min_lift) }
+                    { format!(" {} below the thresholds (fewer than {} or lift under {}).",
+                        plural(net.below_threshold_edges, "pair is", "pairs are"), plural(opts.min_count as usize, &format!("shared {unit}"), &format!("shared {units}")), Fixed(opts.min_lift, 1)) }
                 }
             </p>
         </figure>

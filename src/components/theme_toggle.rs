@@ -1,7 +1,6 @@
 //! Light/dark theme switch: follows the system setting until the reader picks one, which is
 //! remembered in `localStorage`.
 
-use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 /// The `localStorage` key holding the chosen theme.
@@ -36,12 +35,30 @@ impl Theme {
     }
 }
 
-/// The remembered choice (`Auto` when none or unreadable).
+/// The browser's local storage, if the page may use it (not in some private modes).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The remembered choice (`Auto` when none or unreadable). Stored as a JSON string, `"dark"`,
+/// as the app always has; a bare `dark` reads the same.
 pub fn saved() -> Theme {
-    match LocalStorage::get::<String>(KEY).ok().as_deref() {
+    let value = storage().and_then(|s| s.get_item(KEY).ok().flatten());
+    match value.as_deref().map(|v| v.trim_matches('"')) {
         Some("light") => Theme::Light,
         Some("dark") => Theme::Dark,
         _ => Theme::Auto,
+    }
+}
+
+/// Remembers `theme` (forgets the choice for `Auto`). A storage that refuses keeps the theme for
+/// this visit only.
+fn save(theme: Theme) {
+    if let Some(s) = storage() {
+        let _ = match theme {
+            Theme::Auto => s.remove_item(KEY),
+            t => s.set_item(KEY, &format!("\"{}\"", t.as_str())),
+        };
     }
 }
 
@@ -64,13 +81,7 @@ pub fn theme_toggle() -> Html {
         Callback::from(move |_: MouseEvent| {
             let next = theme.next();
             apply(next);
-            let _ = match next {
-                Theme::Auto => {
-                    LocalStorage::delete(KEY);
-                    Ok(())
-                }
-                t => LocalStorage::set(KEY, t.as_str()),
-            };
+            save(next);
             theme.set(next);
         })
     };

@@ -2,6 +2,7 @@
 //! bucket or drag across the chart to set the date range; arrow keys move between buckets.
 //! Geometry (buckets, scales, ticks, brush mapping, bursts) is the engine's `timeline` module.
 
+use super::Fixed;
 use chrono::NaiveDate;
 use dossier_engine::timeline::{
     layout, results_timeline, Burst, Chart, EntityBaseline, Granularity, Histogram, LayoutOptions,
@@ -154,7 +155,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
         };
     }
     let plot = chart.plot;
-    let f = |x: f64| format!("{x:.1}");
+    let f = |x: f64| Fixed(x, 1).to_string();
 
     let range_view = |from: Option<NaiveDate>, to: Option<NaiveDate>| {
         view::with_range(&view::with_doc(view, None), from, to)
@@ -386,7 +387,7 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     }
                 }) }
                 { for series.iter().enumerate().map(|(k, counts)| {
-                    let points: Vec<String> = chart.series_points(counts).iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+                    let points: Vec<String> = chart.series_points(counts).iter().map(|(x, y)| format!("{},{}", Fixed(*x, 1), Fixed(*y, 1))).collect();
                     html! { <polyline class={classes!("series", SERIES[k])} points={points.join(" ")} /> }
                 }) }
                 { for found.iter().filter_map(|burst| chart.bars.get(burst.bucket).map(|b| (burst, b))).map(|(burst, b)| {
@@ -394,8 +395,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                     let x = b.rect.x + b.rect.width / 2.0;
                     html! {
                         <g class="burst">
-                            <path d={format!("M{:.1},{:.1} l-4,-7 h8 z", x, b.rect.y - 2.0)} />
-                            <title>{ format!("Burst: {} documents, about {:.1} expected{}", burst.count, burst.expected, if drivers.is_empty() { String::new() } else { format!("; driven by {}", drivers.join(", ")) }) }</title>
+                            <path d={format!("M{},{} l-4,-7 h8 z", Fixed(x, 1), Fixed(b.rect.y - 2.0, 1))} />
+                            <title>{ format!("Burst: {} documents, about {} expected{}", burst.count, Fixed(burst.expected, 1), if drivers.is_empty() { String::new() } else { format!("; driven by {}", drivers.join(", ")) }) }</title>
                         </g>
                     }
                 }) }
