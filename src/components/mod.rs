@@ -58,8 +58,9 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `x` written with `places` decimals, as `format!("{x:.places$}")` would write it (halves
-/// round away from zero; a value that is not finite is written as 0). Integer formatting only:
+/// `x` written with `places` decimals (at most 6; more are written as 6), as
+/// `format!("{x:.places$}")` would write it (halves round away from zero; a value that is not
+/// finite is written as 0). Integer formatting only:
 /// `f64`'s own `Display` brings about 14 KB of float-printing code into the wasm.
 pub struct Fixed(pub f64, pub u8);
 
@@ -101,6 +102,7 @@ mod tests {
             (1e300, 1, "900719925474099.2"),
             (f64::NAN, 1, "0.0"),
             (f64::INFINITY, 2, "0.00"),
+            (1.5, 9, "1.500000"),
         ];
         for &(x, places, want) in cases {
             assert_eq!(Fixed(x, places).to_string(), want, "{x} to {places} places");
