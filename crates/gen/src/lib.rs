@@ -86,9 +86,11 @@ fn word(rng: &mut Rng) -> String {
 pub fn generate(n: usize, seed: u64) -> Vec<File> {
     let mut rng = Rng::new(seed);
     let pool = sentences();
+    // Countries, capitals, cities and continents only: the kinds the gazetteer had when the
+    // benchmarks were first run, so a generated corpus stays the same as the gazetteer grows.
     let places: Vec<&str> = PLACES
         .lines()
-        .filter(|l| !l.starts_with('#'))
+        .filter(|l| !l.starts_with('#') && !l.ends_with("\tregion"))
         .filter_map(|l| l.split('\t').next())
         .collect();
     let people: Vec<String> = (0..2000)

@@ -146,7 +146,12 @@ pub fn paragraph(
                 let left = folded(&toks[j - 1]);
                 let left_cue = is(gz::ORG_CUES, left) || is(gz::PLACE_CUES, left);
                 let mut k = j + 1;
-                if (w == "of" || w == "for") && left_cue {
+                // `Secretary of State Antony Blinken`: a portfolio after a role head.
+                let portfolio = w == "of"
+                    && is_role_head(toks, j - 1)
+                    && toks.get(k).is_some_and(|n| is(gz::PORTFOLIOS, folded(n)));
+                if portfolio {
+                } else if (w == "of" || w == "for") && left_cue {
                     if toks
                         .get(k)
                         .is_some_and(|n| folded(n) == "the" && n.joined_to_prev)
@@ -155,6 +160,12 @@ pub fn paragraph(
                     }
                 } else if !is(CONNECT_PARTICLES, w) {
                     break;
+                } else if toks
+                    .get(k)
+                    .is_some_and(|n| n.joined_to_prev && !n.cap && is(CONNECT_PARTICLES, folded(n)))
+                {
+                    // Two particles: `Luis de la Fuente`, `Ursula von der Leyen`.
+                    k += 1;
                 }
                 match toks.get(k) {
                     Some(n) if n.joined_to_prev && is_candidate_start(n) && !used[k] => j = k,
@@ -258,7 +269,18 @@ fn span(
     let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
     // A whole gazetteer name, `The Hague` included.
     let whole = fold(&text(i, j));
-    if let Some(place) = g.place(&whole) {
+    // Dotted abbreviations look up without their dots (`U.S.` is `US`).
+    let undotted = (j - i == 1
+        && whole.contains('.')
+        && whole
+            .trim_end_matches('.')
+            .split('.')
+            .all(|p| p.chars().count() == 1))
+    .then(|| whole.replace('.', ""));
+    if let Some(place) = g
+        .place(&whole)
+        .or_else(|| undotted.as_deref().and_then(|u| g.place(u)))
+    {
         if !(j - i == 1
             && toks[i].sentence_start
             && lex.lower.contains(&toks[i].folded)
@@ -277,7 +299,16 @@ fn span(
         && g.demonym(f).is_none()
         && !is_role_head(toks, i)
         && !is(gz::ROLE_MODIFIERS, f);
-    if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) || is(gz::CALENDAR, f) || lead_common {
+    // A month that is also a given name, before another name and not after a word that
+    // introduces a date, is the given name (`economist Jan Hatzius`, but `in May Rutte said`).
+    let given_month = j - i >= 2
+        && i > 0
+        && !toks[i].sentence_start
+        && g.is_given_name(&toks[i].text)
+        && !is(gz::BEFORE_DATES, folded(&toks[i - 1]))
+        && !is(gz::CALENDAR, folded(&toks[i + 1]));
+    let month = is(gz::CALENDAR, f) && !given_month;
+    if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) || month || lead_common {
         return span(doc, body, toks, i + 1, j, lex, out);
     }
     // Calendar words inside split the span.
@@ -286,7 +317,11 @@ fn span(
         return span(doc, body, toks, c + 1, j, lex, out);
     }
     // Titles and roles before a name.
-    if let Some(h) = (i..j).rev().find(|&k| is_role_head(toks, k)) {
+    // A role word after `of` is a portfolio (`Department of Justice`), not a title.
+    let titled = |k: usize| {
+        is_role_head(toks, k) && !(k > i && matches!(folded(&toks[k - 1]), "of" | "for"))
+    };
+    if let Some(h) = (i..j).rev().find(|&k| titled(k)) {
         let mut s = h;
         while s > i && {
             let p = folded(&toks[s - 1]);
@@ -294,7 +329,22 @@ fn span(
         } {
             s -= 1;
         }
+        let before_role = out.len();
         span(doc, body, toks, i, s, lex, out);
+        // A name written just before a role is whose role it is: `Fed Chair`, `Labour MP`.
+        if let Some(r) = out[before_role..].last_mut() {
+            if s > i && r.end == toks[s - 1].end && r.strong.is_none() && !r.adjective {
+                r.votes[1] += 2;
+            }
+        }
+        // `Secretary of State`, `Minister of Foreign Affairs`: the portfolio is part of the role.
+        let mut h = h;
+        if h + 2 < j && folded(&toks[h + 1]) == "of" {
+            h += 2;
+            if h + 2 < j && is(gz::PORTFOLIO_FIRSTS, folded(&toks[h])) {
+                h += 1;
+            }
+        }
         if h + 1 < j {
             let role = text(s, h + 1);
             let before = out.len();
@@ -318,8 +368,19 @@ fn span(
         return;
     }
     let last = folded(&toks[j - 1]);
+    // `Bank of Korea`, `Gulf of Finland`: the word before `of` or `for` names the kind.
+    let of_head = (i + 1..j)
+        .find(|&k| matches!(folded(&toks[k]), "of" | "for"))
+        .map(|k| folded(&toks[k - 1]));
     let cue = if words < 2 {
         None
+    } else if of_head.is_some_and(|h| is(gz::ORG_CUES, h)) {
+        Some(Kind::Organization)
+    } else if of_head.is_some_and(|h| is(gz::PLACE_CUES, h)) {
+        Some(Kind::Place)
+    } else if last == "bank" && is(gz::COMPASS, f) {
+        // `West Bank`, `South Bank`: a river bank, not a lender.
+        Some(Kind::Place)
     } else if is(gz::ORG_CUES, last) {
         Some(Kind::Organization)
     } else if is(gz::PLACE_CUES, last) {
@@ -330,6 +391,27 @@ fn span(
         None
     };
     // Demonyms: `Lithuanian`, `German-led`, and a demonym opening a longer span.
+    if words >= 2 && cue.is_none() {
+        if let Some(country) = g.demonym(&fold(&text(i, i + 2))) {
+            let name = country.name.clone();
+            out.push(Raw {
+                doc,
+                start: toks[i].start,
+                end: toks[i + 1].end,
+                text: text(i, i + 2),
+                name,
+                adjective: true,
+                strong: Some(Kind::Place),
+                votes: [0; 4],
+                role: None,
+                words: 1,
+                sentence_start: false,
+                acronym: false,
+                compound: false,
+            });
+            return span(doc, body, toks, i + 2, j, lex, out);
+        }
+    }
     if cue.is_none() || words == 1 {
         let head = toks[i].text.split(['-', '‐']).next().unwrap_or("");
         if let Some(country) = g.demonym(&fold(head)) {
@@ -397,6 +479,12 @@ fn span(
     }
     if words >= 2 && g.is_given_name(&toks[i].text) && raw.strong.is_none() {
         raw.votes[0] += 2;
+    } else if words >= 2
+        && raw.strong.is_none()
+        && (i..j).any(|k| toks[k].all_caps && toks[k].text.chars().count() >= 3)
+    {
+        // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals.
+        raw.votes[1] += 1;
     }
     context(toks, i, j, &mut raw);
     out.push(raw);
@@ -428,14 +516,64 @@ fn push_place(
     });
 }
 
+fn idx(kind: Kind) -> usize {
+    match kind {
+        Kind::Person => 0,
+        Kind::Organization => 1,
+        Kind::Place => 2,
+        Kind::Other => 3,
+    }
+}
+
+/// The kind an apposition after a name gives it: `Paiporta, a town of 25,000`, `Wedbush, a
+/// brokerage`, `Safaricom, the country's largest company`.
+fn apposition(toks: &[Token], j: usize) -> Option<Kind> {
+    let first = toks.get(j)?;
+    if first.sentence_start
+        || first.gap_before.trim() != ","
+        || !matches!(folded(first), "a" | "an" | "the")
+    {
+        return None;
+    }
+    // The head noun is among the next few lower-case words (`the country's largest company`).
+    for t in toks.iter().skip(j + 1).take(4) {
+        if t.cap || t.sentence_start || !t.gap_before.trim().is_empty() {
+            return None;
+        }
+        let w = folded(t);
+        if t.possessive {
+            // `the region's biggest lender`: the owner is not the head.
+            continue;
+        }
+        if is(gz::PLACE_OF, w) {
+            return Some(Kind::Place);
+        }
+        if is(gz::ORG_NOUNS, w) {
+            return Some(Kind::Organization);
+        }
+    }
+    None
+}
+
 /// Evidence from the words around a span.
 fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
     let next = toks.get(j).filter(|n| !n.sentence_start);
     let next_word = next.map(folded);
     let next_joined = next.is_some_and(|n| n.joined_to_prev || n.gap_before.trim() == ",");
+    let prev = (i > 0 && !toks[i].sentence_start).then(|| &toks[i - 1]);
+    // `the Bundesbank`, `the Social Democrats`: people's names take no article.
+    let article = prev.is_some_and(|p| folded(p) == "the");
+    // The object of a preposition is not the subject of the verb after it.
+    let object = prev.is_some_and(|p| !p.cap && is(gz::PREPOSITIONS, folded(p)));
     if let Some(w) = next_word {
-        if is(gz::SPEECH_VERBS, w) {
-            raw.votes[0] += 2;
+        // `Intel, which has plants in Ohio, said`: a comma before the verb ends an aside.
+        let aside = next.is_some_and(|n| n.gap_before.contains(','));
+        if is(gz::SPEECH_VERBS, w) && !aside && !object {
+            // `Apple said it would appeal`: what says `it` is not a person.
+            let it = toks
+                .get(j + 1)
+                .is_some_and(|n| matches!(folded(n), "it" | "its"));
+            raw.votes[if it || article { 1 } else { 0 }] += 2;
         }
         if next_joined && !next.is_some_and(|n| n.cap) {
             let w2 = toks.get(j + 1).map(folded).unwrap_or_default();
@@ -445,11 +583,35 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             if is(gz::PLACE_AFTER, w) {
                 raw.votes[2] += 2;
             }
+            // `Goldman Sachs economist`, `Kremlin spokesman`: the employer, not a person.
+            if is(gz::EMPLOYER_BEFORE, w) && !toks[j - 1].possessive {
+                raw.votes[1] += 3;
+            }
         }
+    }
+    // Not for one word: `the Alliance`, `the Summit` are common nouns capitalised.
+    if article && raw.words >= 2 {
+        raw.votes[1] += 1;
+    }
+    if let Some(kind) = apposition(toks, j) {
+        raw.votes[idx(kind)] += 2;
     }
     if i > 0 && !toks[i].sentence_start {
         let p = folded(&toks[i - 1]);
         let pp = if i > 1 { folded(&toks[i - 2]) } else { "" };
+        // `analysts at Morgan Stanley`, `a spokesman for the Kremlin`: where staff work is an
+        // organisation (but `the president of France` is a country).
+        let staff = |k: usize| {
+            let w = folded(&toks[k]);
+            is(gz::EMPLOYER_BEFORE, w) && !matches!(w, "leader" | "chief" | "president" | "boss")
+        };
+        let at = |k: usize| matches!(folded(&toks[k]), "at" | "of" | "for") && !toks[k].cap;
+        if (i > 1 && at(i - 1) && staff(i - 2))
+            || (i > 2 && p == "the" && at(i - 2) && staff(i - 3))
+            || (matches!(p, "in" | "of") && !toks[i - 1].cap && is(gz::HOLDINGS, pp))
+        {
+            raw.votes[1] += 3;
+        }
         if !toks[i - 1].cap && is(gz::ROLE_BEFORE, p) {
             raw.votes[0] += 3;
             raw.role.get_or_insert_with(|| toks[i - 1].text.clone());
@@ -463,6 +625,10 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
         }
         if matches!(p, "in" | "near" | "from" | "across" | "outside") {
             raw.votes[2] += 1;
+        }
+        // `the city of Jericho`, `the province of Pará`.
+        if p == "of" && i > 1 && !toks[i - 2].cap && is(gz::PLACE_OF, pp) {
+            raw.votes[2] += 2;
         }
     }
 }

@@ -13,6 +13,8 @@ pub enum PlaceKind {
     Capital,
     /// A city of at least 250,000 people.
     City,
+    /// A first-level region (a state of the United States).
+    Region,
     /// A continent.
     Continent,
 }
@@ -22,7 +24,7 @@ pub enum PlaceKind {
 pub struct Place {
     /// Its common English name.
     pub name: String,
-    /// Country, capital, city or continent.
+    /// Country, capital, city, region or continent.
     pub kind: PlaceKind,
 }
 
@@ -62,6 +64,7 @@ pub fn get() -> &'static Gazetteer {
                 "country" => PlaceKind::Country,
                 "capital" => PlaceKind::Capital,
                 "continent" => PlaceKind::Continent,
+                "region" => PlaceKind::Region,
                 _ => PlaceKind::City,
             };
             let idx = g.entries.len();
@@ -383,6 +386,12 @@ pub const ROLE_HEADS: &[&str] = &[
     "foreign",
     "defence",
     "defense",
+    "mp",
+    "mep",
+    "adm",
+    "maj",
+    "cmdr",
+    "gov",
 ];
 
 /// Words that modify a role head (`Prime` Minister, `Foreign` Minister, `Deputy` Mayor).
@@ -427,6 +436,9 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "national",
     "armed",
     "forces",
+    "rear",
+    "minority",
+    "majority",
 ];
 
 /// Lower-case words before a name that make it a person (`president Iohannis`).
@@ -471,12 +483,176 @@ pub const ROLE_BEFORE: &[&str] = &[
     "actor",
     "singer",
     "player",
-    "striker",
     "mr",
     "mrs",
     "ms",
     "dr",
     "sir",
+];
+
+/// Lower-case words after a name that make it the organisation someone works for
+/// (`Goldman Sachs economist`, `Kremlin spokesman`, `Hamas leader`).
+pub const EMPLOYER_BEFORE: &[&str] = &[
+    "economist",
+    "economists",
+    "analyst",
+    "analysts",
+    "executive",
+    "executives",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "researcher",
+    "researchers",
+    "scientist",
+    "scientists",
+    "engineer",
+    "engineers",
+    "employee",
+    "employees",
+    "shareholders",
+    "chairman",
+    "chairwoman",
+    "boss",
+    "founder",
+    "co-founder",
+    "strategist",
+    "strategists",
+    "leader",
+    "chief",
+    "president",
+];
+
+/// Lower-case prepositions: a name after one is its object, not the subject of the verb after
+/// it (`analysts at Morgan Stanley said`, `plants in Ohio, said`).
+pub const PREPOSITIONS: &[&str] = &[
+    "at", "of", "in", "from", "for", "with", "by", "on", "to", "near", "about", "against", "into",
+    "over", "under", "between", "across", "outside", "inside", "within",
+];
+
+/// Lower-case nouns an apposition names an organisation by (`Wedbush, a brokerage`,
+/// `Safaricom, the country's largest company`).
+pub const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "lender",
+    "insurer",
+    "startup",
+    "start-up",
+    "maker",
+    "manufacturer",
+    "producer",
+    "carmaker",
+    "automaker",
+    "chipmaker",
+    "retailer",
+    "brokerage",
+    "airline",
+    "broadcaster",
+    "newspaper",
+    "agency",
+    "party",
+    "charity",
+    "conglomerate",
+    "operator",
+    "supplier",
+    "publisher",
+    "nonprofit",
+    "subsidiary",
+    "regulator",
+    "union",
+];
+
+/// Lower-case nouns before `in` or `of` that make the next name a company (`shares in Tesla`).
+pub const HOLDINGS: &[&str] = &["shares", "stake", "stakes", "stock", "stocks"];
+
+/// Points of the compass that open place names (`West Bank`, `North Sea`).
+pub const COMPASS: &[&str] = &["north", "south", "east", "west", "left", "right"];
+
+/// Lower-case nouns before `of` that make the next name a place (`the city of Jericho`).
+pub const PLACE_OF: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "region",
+    "province",
+    "state",
+    "county",
+    "district",
+    "port",
+    "island",
+    "capital",
+    "suburb",
+    "municipality",
+];
+
+/// Portfolios written after a role and `of` (`Secretary of State`, `Minister of Finance`).
+pub const PORTFOLIOS: &[&str] = &[
+    "state",
+    "defence",
+    "defense",
+    "finance",
+    "foreign",
+    "interior",
+    "justice",
+    "health",
+    "trade",
+    "commerce",
+    "energy",
+    "education",
+    "culture",
+    "transport",
+    "transportation",
+    "agriculture",
+    "environment",
+    "labour",
+    "labor",
+    "treasury",
+    "war",
+    "homeland",
+    "veterans",
+    "housing",
+    "staff",
+    "economy",
+    "police",
+    "home",
+];
+
+/// Portfolios of two words (`Foreign Affairs`, `Homeland Security`): the first word.
+pub const PORTFOLIO_FIRSTS: &[&str] = &["foreign", "home", "homeland", "veterans", "internal"];
+
+/// Words before a month that make it a date (`in May`, `since January`), not a given name.
+pub const BEFORE_DATES: &[&str] = &[
+    "in",
+    "on",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "through",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "of",
+    "before",
+    "after",
+    "during",
+    "between",
+    "and",
+    "or",
+    "each",
+    "every",
+    "this",
+    "that",
+    "throughout",
+    "around",
+    "about",
 ];
 
 /// Verbs of speech after a name that make it a person (`Rutte said`).
@@ -517,6 +693,7 @@ pub const SPEECH_VERBS: &[&str] = &[
 
 /// Last words that make a name an organisation.
 pub const ORG_CUES: &[&str] = &[
+    "house",
     "ministry",
     "committee",
     "council",
@@ -598,6 +775,36 @@ pub const ORG_CUES: &[&str] = &[
     "hospital",
     "exchange",
     "nations",
+    "reserve",
+    "electronics",
+    "systems",
+    "energy",
+    "pharmaceuticals",
+    "financial",
+    "communications",
+    "telecom",
+    "laboratories",
+    "labs",
+    "entertainment",
+    "studios",
+    "petroleum",
+    "insurance",
+    "securities",
+    "investments",
+    "partners",
+    "brands",
+    "logistics",
+    "chemicals",
+    "aerospace",
+    "dynamics",
+    "automotive",
+    "railways",
+    "league",
+    "chamber",
+    "trust",
+    "tribunal",
+    "academy",
+    "guards",
 ];
 
 /// Last words that make a name a place.
@@ -686,6 +893,9 @@ pub const OTHER_CUES: &[&str] = &[
     "declaration",
     "protocol",
     "project",
+    "index",
+    "composite",
+    "average",
 ];
 
 /// Lower-case words after a name that make it an event, programme, product or other thing

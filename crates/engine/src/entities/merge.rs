@@ -200,6 +200,7 @@ pub fn merge(
     let kinds: Vec<Option<Kind>> = ev.iter().map(kind_of).collect();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, gr) in groups.iter().enumerate() {
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Organization) {
             by_initials.entry(initials(&gr.key)).or_default().push(o);
@@ -207,6 +208,9 @@ pub fn merge(
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Person) {
             if let Some(last) = gr.key.rsplit(' ').next() {
                 by_surname.entry(last).or_default().push(o);
+            }
+            if let Some(first) = gr.key.split(' ').next() {
+                by_given.entry(first).or_default().push(o);
             }
         }
     }
@@ -230,6 +234,33 @@ pub fn merge(
             continue;
         }
         let mut hits: Vec<usize> = by_surname
+            .get(groups[s].key.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|&&o| o != s)
+            .map(|&o| sets.find(o))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if let [o] = hits[..] {
+            sets.union(o, s);
+        }
+    }
+    // `Sir Keir`: an honorific with a given name, to the one full name starting with it.
+    for s in 0..n {
+        let honoured = |m: &usize| {
+            raws[*m]
+                .role
+                .as_deref()
+                .is_some_and(|r| matches!(fold(r).as_str(), "sir" | "dame"))
+        };
+        if ev[s].words != 1
+            || groups[s].members.is_empty()
+            || !groups[s].members.iter().all(honoured)
+        {
+            continue;
+        }
+        let mut hits: Vec<usize> = by_given
             .get(groups[s].key.as_str())
             .map_or(&[][..], Vec::as_slice)
             .iter()

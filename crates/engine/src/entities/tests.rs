@@ -219,3 +219,185 @@ fn slugs_are_stable_ascii() {
     assert_eq!(slug("Nltimes.nl"), "nltimes-nl");
     assert_eq!(slug("  Łódź  "), "lodz");
 }
+
+#[test]
+fn org_cue_before_of_is_an_organisation() {
+    let es = run(&[
+        "The Bank of Korea held rates. The Ministry of Defence disagreed with the Bank of Korea.",
+        "Economists at the Bank of Korea and the Ministry of Defence met again.",
+    ]);
+    assert_eq!(find(&es, "Bank of Korea").kind, EntityKind::Organization);
+    assert_eq!(
+        find(&es, "Ministry of Defence").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn dotted_us_is_the_united_states() {
+    let es = run(&["U.S. officials said the U.S. would respond. Canada agreed."]);
+    let us = find(&es, "United States");
+    assert_eq!(us.kind, EntityKind::Place);
+    assert!(us.forms.iter().any(|f| f.text == "U.S."));
+}
+
+#[test]
+fn two_word_demonym_is_its_country() {
+    let es = run(&["South Korean exporters gained while South Korean banks fell."]);
+    let k = find(&es, "South Korea");
+    assert_eq!(k.kind, EntityKind::Place);
+    assert!(k.forms[0].adjective);
+    assert!(!names(&es).contains(&"South Korean"));
+}
+
+#[test]
+fn role_with_portfolio_of_state_splits_from_the_name() {
+    let es = run(&["Secretary of State Dana Whitfield flew to Rome. Whitfield met reporters."]);
+    let d = find(&es, "Dana Whitfield");
+    assert_eq!(d.kind, EntityKind::Person);
+    assert_eq!(d.roles, ["Secretary of State"]);
+    assert!(!names(&es).iter().any(|n| n.contains("Secretary")));
+}
+
+#[test]
+fn month_given_name_before_surname_is_a_person() {
+    let es = run(&[
+        "Goldman Sachs economist Jan Korvald said growth slowed. Korvald expects a cut in June.",
+    ]);
+    assert_eq!(find(&es, "Jan Korvald").kind, EntityKind::Person);
+    assert!(!names(&es).contains(&"June"));
+}
+
+#[test]
+fn employer_before_role_noun_is_an_organisation() {
+    let es = run(&[
+        "Halvorsen Capital economist Tom Reyes said prices rose. Halvorsen Capital shares fell.",
+    ]);
+    assert_eq!(
+        find(&es, "Halvorsen Capital").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&es, "Tom Reyes").kind, EntityKind::Person);
+}
+
+#[test]
+fn said_it_is_not_a_person() {
+    let es =
+        run(&["Quillon Pharma said it would appeal. Quillon Pharma said its lawyers were ready."]);
+    assert_eq!(find(&es, "Quillon Pharma").kind, EntityKind::Organization);
+}
+
+#[test]
+fn sir_with_given_name_merges_into_the_full_name() {
+    let es = run(&["Keir Starmer arrived in Leeds. Sir Keir told voters he would stay."]);
+    let k = find(&es, "Keir Starmer");
+    assert!(
+        k.forms.iter().any(|f| f.text.contains("Sir Keir")),
+        "{:?}",
+        k.forms
+    );
+    assert!(!names(&es).contains(&"Sir Keir"));
+}
+
+#[test]
+fn department_of_justice_is_not_split_at_its_role_word() {
+    let es = run(&[
+        "The Department of Justice sued. The Department of Justice said more suits would follow.",
+    ]);
+    assert_eq!(
+        find(&es, "Department of Justice").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn two_particles_stay_in_one_name() {
+    let es = run(&["Coach Luis de la Fuente picked his squad. De la Fuente smiled."]);
+    assert_eq!(find(&es, "Luis de la Fuente").kind, EntityKind::Person);
+}
+
+#[test]
+fn compass_word_and_bank_is_a_place() {
+    let es = run(&["Raids in the West Bank continued. The West Bank town was quiet."]);
+    assert_eq!(find(&es, "West Bank").kind, EntityKind::Place);
+}
+
+#[test]
+fn city_of_x_is_a_place() {
+    let es = run(&["Troops entered the city of Marrowfield. Residents of Marrowfield fled north."]);
+    assert_eq!(find(&es, "Marrowfield").kind, EntityKind::Place);
+}
+
+#[test]
+fn name_after_the_is_not_a_person() {
+    let es = run(&[
+        "The Vellmark warned on Monday that yields would rise. The Vellmark said more was needed.",
+        "The plan was drafted with the Social Democrats' co-leader Lars Klingbeil.",
+    ]);
+    assert_eq!(find(&es, "Vellmark").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Social Democrats").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Lars Klingbeil").kind, EntityKind::Person);
+}
+
+#[test]
+fn staff_at_a_name_work_for_an_organisation() {
+    let es = run(&[
+        "Analysts at Morgan Stanley said the plant would lose money.",
+        "Economists at Harwell Chartered in London expect a cut.",
+        "Researchers at the Carvell Institute said the drought had eased.",
+    ]);
+    for name in ["Morgan Stanley", "Harwell Chartered", "Carvell Institute"] {
+        assert_eq!(find(&es, name).kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn speech_verb_after_a_comma_or_a_preposition_is_not_the_names() {
+    let es = run(&[
+        "Ardentis, which has plants in Magdeburg, said it would hire. Magdeburg workers cheered.",
+        "Jane Roe of Quessant said on Monday that prices would rise. Jane Roe of Quessant said more.",
+    ]);
+    let m = es.iter().find(|e| e.name == "Magdeburg");
+    assert!(m.is_none_or(|m| m.kind == EntityKind::Place), "{m:?}");
+    let q = es.iter().find(|e| e.name == "Quessant");
+    assert!(q.is_none_or(|q| q.kind != EntityKind::Person), "{q:?}");
+    assert_eq!(find(&es, "Jane Roe").kind, EntityKind::Person);
+}
+
+#[test]
+fn us_states_and_short_city_names_are_places() {
+    let es = run(&["Intel is building plants in Ohio. Shares rose in Frankfurt trading."]);
+    assert_eq!(find(&es, "Ohio").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Frankfurt am Main").kind, EntityKind::Place);
+}
+
+#[test]
+fn apposition_names_a_place_or_an_organisation() {
+    let es = run(&[
+        "In Paiporta, a town of 25,000 south of the city, 40 people died.",
+        "Revenue at Quorvex, the country's largest company, rose 12%.",
+    ]);
+    assert_eq!(find(&es, "Paiporta").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Quorvex").kind, EntityKind::Organization);
+}
+
+#[test]
+fn shares_in_a_name_make_it_a_company() {
+    let es = run(&["Shares in Tesla, whose chief executive backed him, jumped 14%."]);
+    assert_eq!(find(&es, "Tesla").kind, EntityKind::Organization);
+}
+
+#[test]
+fn house_of_and_minority_leader_are_institutions() {
+    let es = run(&[
+        "Democrats were on course to lose the House of Representatives on Friday.",
+        "Republicans won the Senate. The vote went to Senate Minority Leader Mitch McConnell.",
+    ]);
+    assert_eq!(
+        find(&es, "House of Representatives").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&es, "Senate").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Mitch McConnell").kind, EntityKind::Person);
+    assert!(!names(&es).contains(&"Senate Minority"), "{:?}", names(&es));
+}

@@ -36,7 +36,7 @@ fn is_joiner(c: char) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "prof", "gen", "col", "lt", "sen", "rep", "gov", "jr", "sr",
     "inc", "corp", "co", "ltd", "no", "vs", "capt", "sgt", "jan", "feb", "aug", "sept", "oct",
-    "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "mt", "ft",
+    "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "mt", "ft", "adm", "maj", "cmdr",
 ];
 
 /// Splits `text` (which starts at byte `base` of the body) into tokens.

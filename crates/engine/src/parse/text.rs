@@ -243,6 +243,27 @@ fn take_meta(
     date: &mut Option<(String, u32)>,
     extra_to_trailer: bool,
 ) {
+    // A labelled value (`date 2023-08-08`, `Byline: Jane Doe`, `URL: https://…`) files under its
+    // label when the rest fits it.
+    let (label, rest) = labelled(value);
+    match label {
+        Some(Label::Date) if date.is_none() && parse_date(rest) != DateParse::NotADate => {
+            *date = Some((rest.to_string(), line));
+            return;
+        }
+        Some(Label::Byline) if draft.byline.is_none() => {
+            draft.byline = Some(rest.to_string());
+            return;
+        }
+        Some(Label::Url)
+            if draft.url.is_none()
+                && (rest.starts_with("http://") || rest.starts_with("https://")) =>
+        {
+            draft.url = Some(rest.to_string());
+            return;
+        }
+        _ => {}
+    }
     if date.is_none() && parse_date(value) != DateParse::NotADate {
         *date = Some((value.to_string(), line));
     } else if draft.url.is_none() && (value.starts_with("http://") || value.starts_with("https://"))
@@ -253,6 +274,34 @@ fn take_meta(
         draft.byline = Some(v.to_string());
     } else if extra_to_trailer {
         draft.trailer.push(value.to_string());
+    }
+}
+
+/// What a metadata label says its value is.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Label {
+    Date,
+    Byline,
+    Url,
+}
+
+/// Splits a leading label (`date`, `Published:`, `byline`, `Author:`, `URL:`) from a metadata
+/// value; `None` and the whole value when it has none.
+fn labelled(value: &str) -> (Option<Label>, &str) {
+    let (word, rest) = value
+        .split_once(|c: char| c == ':' || c.is_whitespace())
+        .unwrap_or((value, ""));
+    let rest = rest.trim_start_matches(':').trim();
+    let label = match word.to_ascii_lowercase().as_str() {
+        "date" | "dated" | "published" | "posted" => Label::Date,
+        "byline" | "author" | "authors" | "writer" => Label::Byline,
+        "url" | "link" => Label::Url,
+        _ => return (None, value),
+    };
+    if rest.is_empty() {
+        (None, value)
+    } else {
+        (Some(label), rest)
     }
 }
 
@@ -326,6 +375,18 @@ mod tests {
             d.body,
             "Lithuania's Foreign Minister visited NATO.\n\nSecond paragraph."
         );
+    }
+
+    #[test]
+    fn labelled_bullets_file_under_their_label() {
+        let raw = "Harbour strike ends in Gdansk\n\n  \u{2022} date 2023-08-08\n  \u{2022} Byline: Ola Nowak\n  \u{2022} URL: https://example.org/strike\n\nGDANSK - Dockers returned to work.\n";
+        let p = parse_file("s.txt", raw.as_bytes());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let d = &p.documents[0];
+        assert_eq!(d.date, day("2023-08-08"));
+        assert_eq!(d.byline.as_deref(), Some("Ola Nowak"));
+        assert_eq!(d.url.as_deref(), Some("https://example.org/strike"));
+        assert_eq!(d.body, "Dockers returned to work.");
     }
 
     #[test]
