@@ -50,6 +50,7 @@ pub fn get() -> &'static Gazetteer {
             demonyms: HashMap::new(),
             given: HashSet::new(),
         };
+        let mut abbreviated = Vec::new();
         for line in include_str!("../../data/places.tsv").lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -75,17 +76,21 @@ pub fn get() -> &'static Gazetteer {
             for n in std::iter::once(name).chain(alts.split('|').filter(|a| !a.is_empty())) {
                 // Countries win over cities of the same name.
                 let f = super::fold(n);
-                // `St. Petersburg` is tokenised `St` `Petersburg`, and `Saint` is written `St.`.
+                // `Saint` is written `St.`; a place listed under `St.` itself keeps that name
+                // (`St. Petersburg`, Florida), so the abbreviations are added after every name.
                 let rest = f.strip_prefix("saint ").or_else(|| f.strip_prefix("st. "));
                 if let Some(rest) = rest {
-                    g.places.entry(format!("st {rest}")).or_insert(idx);
-                    g.places.entry(format!("st. {rest}")).or_insert(idx);
+                    abbreviated.push((format!("st {rest}"), idx));
+                    abbreviated.push((format!("st. {rest}"), idx));
                 }
                 g.places.entry(f).or_insert(idx);
             }
             for d in dems.split('|').filter(|d| !d.is_empty()) {
                 g.demonyms.entry(super::fold(d)).or_insert(idx);
             }
+        }
+        for (name, idx) in abbreviated {
+            g.places.entry(name).or_insert(idx);
         }
         for line in include_str!("../../data/given-names.txt").lines() {
             if !line.starts_with('#') && !line.is_empty() {
@@ -906,6 +911,8 @@ pub const PLACE_CUES: &[&str] = &[
     "arena",
     "station",
     "cape",
+    "republic",
+    "gap",
 ];
 
 /// Lower-case words after a name that make it a place (`the Kaliningrad region`).

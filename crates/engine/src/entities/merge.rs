@@ -208,6 +208,15 @@ pub fn merge(
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Person) {
             if let Some(last) = gr.key.rsplit(' ').next() {
                 by_surname.entry(last).or_default().push(o);
+                // `Bashar al-Assad` is `Assad` too.
+                if let Some((_, bare)) = last.split_once('-').filter(|_| {
+                    gr.members
+                        .first()
+                        .and_then(|&m| raws[m].text.rsplit(' ').next())
+                        .is_some_and(super::candidates::article_name)
+                }) {
+                    by_surname.entry(bare).or_default().push(o);
+                }
             }
             // `Lai Ching-te`, `Tsai Ing-wen`: a hyphenated given name written last, with the
             // family name first, as Chinese and Korean names are.

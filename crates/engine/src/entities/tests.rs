@@ -551,8 +551,14 @@ fn cape_of_a_name_is_a_place_and_a_legislature_is_an_organisation() {
 
 #[test]
 fn st_abbreviates_saint_in_place_names() {
-    let es = run(&["People laid flowers in Moscow and St. Petersburg on Friday."]);
+    let es = run(&[
+        "People laid flowers in Moscow and St Petersburg on Friday.",
+        "A crane fell in St. Petersburg, Florida. Crowds gathered in Saint Lucia.",
+    ]);
+    // Written `St`, the one place listed as `Saint`; written `St.`, the place listed so.
     assert_eq!(find(&es, "Saint Petersburg").kind, EntityKind::Place);
+    assert_eq!(find(&es, "St. Petersburg").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Saint Lucia").kind, EntityKind::Place);
 }
 
 #[test]
@@ -639,4 +645,72 @@ fn storms_are_things_and_societies_are_organisations() {
         find(&es, "Red Crescent Societies").kind,
         EntityKind::Organization
     );
+}
+
+#[test]
+fn republic_of_joins_and_a_demonym_may_qualify_an_apposition() {
+    let es = run(&[
+        "A new strain spread in the Democratic Republic of Congo, officials said.",
+        "Halvard Nordic, the Danish maker of the vaccine, said it could supply doses.",
+    ]);
+    assert_eq!(find(&es, "DR Congo").kind, EntityKind::Place);
+    assert!(
+        !names(&es).contains(&"Democratic Republic"),
+        "{:?}",
+        names(&es)
+    );
+    assert_eq!(find(&es, "Halvard Nordic").kind, EntityKind::Organization);
+}
+
+#[test]
+fn shouted_words_beside_a_shouted_function_word_are_no_acronym() {
+    let es =
+        run(&["Vilnius will buy more systems. READ MORE: allies pledge support. NATO agreed."]);
+    assert!(!names(&es).contains(&"READ"), "{:?}", names(&es));
+    assert_eq!(find(&es, "NATO").kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_place_noun_qualifying_an_apposition_head_is_not_the_head() {
+    let es = run(&[
+        "Vardenos Keliai, the state railway company, will run the trains.",
+        "Troops guard the Suvalna Gap, the alliance's weak point.",
+    ]);
+    assert_eq!(find(&es, "Vardenos Keliai").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Suvalna Gap").kind, EntityKind::Place);
+}
+
+#[test]
+fn regression_arabic_article_split_the_name() {
+    let es = run(&[
+        "President Bashir al-Hassan fled to Moscow. Hassan had ruled since 2000.",
+        "Abu Karim al-Dulani, leader of the group, visited the mosque.",
+        "He leads Jabhat Tahrir al-Qalam (JTQ), which seized the city.",
+    ]);
+    assert_eq!(find(&es, "JTQ").kind, EntityKind::Organization);
+    assert!(find(&es, "JTQ")
+        .forms
+        .iter()
+        .any(|f| f.text == "Jabhat Tahrir al-Qalam"));
+    let h = find(&es, "Bashir al-Hassan");
+    assert_eq!(h.kind, EntityKind::Person);
+    assert!(h.forms.iter().any(|f| f.text == "Hassan"), "{:?}", h.forms);
+    assert_eq!(find(&es, "Abu Karim al-Dulani").kind, EntityKind::Person);
+    assert!(!names(&es).contains(&"Abu Karim"), "{:?}", names(&es));
+}
+
+#[test]
+fn and_joins_common_words_after_an_of_name_and_honorifics_mark_people() {
+    let es = run(&[
+        "Fauci led the National Institute of Allergy and Infectious Diseases for years.",
+        "Many infectious diseases spread. The Bank of Lorvania and Barclays agreed. Ms. Hallorann agreed.",
+    ]);
+    assert_eq!(
+        find(&es, "National Institute of Allergy and Infectious Diseases").kind,
+        EntityKind::Organization
+    );
+    assert!(!names(&es)
+        .iter()
+        .any(|n| n.contains("Barclays") && n.contains("Bank")));
+    assert_eq!(find(&es, "Hallorann").kind, EntityKind::Person);
 }
