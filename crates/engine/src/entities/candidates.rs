@@ -34,6 +34,9 @@ pub struct Raw {
     pub acronym: bool,
     /// A single word with a capitalised prefix and a hyphen (`Euro-Atlantic`).
     pub compound: bool,
+    /// One word capitalised inside a sentence, with no article before it, that the corpus never
+    /// writes in lower case (`ruled that Google illegally`).
+    pub bare: bool,
 }
 
 impl Raw {
@@ -144,7 +147,11 @@ pub(crate) fn camel(s: &str) -> bool {
         return false;
     }
     let lower = cs[1..].iter().take_while(|c| c.is_lowercase()).count();
+    // `JPMorgan`, `GEnie`: capitals, then at least three lower-case letters.
+    let caps = cs.iter().take_while(|c| c.is_uppercase()).count();
+    let tail = cs[caps..].iter().take_while(|c| c.is_lowercase()).count();
     lower >= 2 && cs.get(1 + lower).is_some_and(|c| c.is_uppercase())
+        || caps >= 2 && tail >= 3 && caps + tail == cs.len()
 }
 
 /// `J.K.`, `W.`: initials written before a surname.
@@ -310,6 +317,7 @@ fn acronyms(
             sentence_start: false,
             acronym: words == 1,
             compound: false,
+            bare: false,
         };
         out.push(raw(s, e, expansion.clone(), a - first));
         out.push(raw(t.start, t.end, t.text.clone(), 1));
@@ -420,9 +428,10 @@ fn span(
     // A role word written last after one given name is a surname (`Stephanie Pope`).
     let surname = |k: usize| k == i + 1 && k + 1 == j && g.is_given_name(&toks[i].text);
     let titled = |k: usize| {
-        is_role_head(toks, k)
-            && !(k > i && matches!(folded(&toks[k - 1]), "of" | "for"))
-            && !surname(k)
+        let after_of = k > i && matches!(folded(&toks[k - 1]), "of" | "for");
+        // `Justice Department`, `Interior Ministry`: the role word names the portfolio.
+        let portfolio = k + 1 < j && org_cue(folded(&toks[k + 1]));
+        is_role_head(toks, k) && !after_of && !surname(k) && !portfolio
     };
     if let Some(h) = (i..j).rev().find(|&k| titled(k)) {
         let mut s = h;
@@ -526,6 +535,7 @@ fn span(
                 sentence_start: false,
                 acronym: false,
                 compound: false,
+                bare: false,
             });
             return span(doc, body, toks, i + 2, j, lex, out);
         }
@@ -555,6 +565,7 @@ fn span(
                     sentence_start: false,
                     acronym: false,
                     compound: false,
+                    bare: false,
                 });
                 return span(doc, body, toks, i + 1, j, lex, out);
             }
@@ -584,6 +595,7 @@ fn span(
         sentence_start: toks[i].sentence_start && words == 1,
         acronym: words == 1 && toks[i].all_caps,
         compound: words == 1 && toks[i].text.contains(['-', '‐']) && !toks[i].all_caps,
+        bare: false,
     };
     if words == 1
         && (has_digit(&toks[i].text) && toks[i].all_caps
@@ -627,6 +639,60 @@ fn span(
         // `North Yorkshire`, `South Kordofan`: a compass point opens a region's name.
         raw.votes[2] += 2;
     }
+    if raw.strong.is_none() && words >= 2 && !compass && !g.is_given_name(&toks[i].text) {
+        let is_place = |a: usize, b: usize| {
+            let name = (a..b)
+                .map(|k| folded(&toks[k]))
+                .collect::<Vec<_>>()
+                .join(" ");
+            g.place(&name)
+                .is_some_and(|p| p.kind != gz::PlaceKind::Continent)
+        };
+        if words == 2 && is_place(i + 1, j) && !toks[j - 1].possessive {
+            if matches!(
+                f,
+                "greater"
+                    | "central"
+                    | "downtown"
+                    | "inner"
+                    | "outer"
+                    | "metropolitan"
+                    | "metro"
+                    | "upper"
+                    | "lower"
+                    | "old"
+                    | "occupied"
+            ) {
+                // `Greater London`, `Central Kyiv`.
+                raw.votes[2] += 2;
+            } else if g.place(f).is_none() && g.demonym(f).is_none() {
+                // `Bayern Munich`, `Sporting Lisbon`: a word before a city that is no given
+                // name is a club's or a company's.
+                raw.votes[1] += 1;
+            }
+        }
+        // `Boston Celtics`, `New York Knicks`: a city, then a plural, is a team.
+        let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
+        if plural && (i + 1..j - 1).any(|k| is_place(i, k + 1))
+            || words == 2 && plural && is_place(i, i + 1)
+        {
+            raw.votes[1] += 2;
+        }
+    }
+    // `ruled that Google illegally`: one word written capitalised inside a sentence, with no
+    // article (`the Alliance` is a common noun) and never in lower case in the corpus.
+    let article = i > 0 && matches!(folded(&toks[i - 1]), "the" | "a" | "an");
+    raw.bare = words == 1
+        && raw.strong.is_none()
+        && !raw.acronym
+        && !raw.compound
+        && !toks[i].sentence_start
+        && !article
+        && !lex.lower.contains(&toks[i].folded)
+        && !g.is_given_name(&toks[i].text)
+        && g.demonym(f).is_none()
+        // Not a piece of a longer place name (`Bosnia and Herzegovina`).
+        && !g.place_words.contains(f);
     context(toks, i, j, &mut raw);
     out.push(raw);
 }
@@ -654,6 +720,7 @@ fn push_place(
         sentence_start: false,
         acronym: false,
         compound: false,
+        bare: false,
     });
 }
 

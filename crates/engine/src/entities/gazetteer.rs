@@ -38,6 +38,8 @@ pub struct Gazetteer {
     pub demonyms: HashMap<String, usize>,
     /// Given names, as written (`Mark`, `Julianne`).
     pub given: HashSet<String>,
+    /// Every folded word of a multi-word place name (`herzegovina`, `islands`).
+    pub place_words: HashSet<String>,
 }
 
 /// The gazetteers, parsed once from the data files embedded at compile time.
@@ -49,6 +51,7 @@ pub fn get() -> &'static Gazetteer {
             entries: Vec::new(),
             demonyms: HashMap::new(),
             given: HashSet::new(),
+            place_words: HashSet::new(),
         };
         let mut abbreviated = Vec::new();
         for line in include_str!("../../data/places.tsv").lines() {
@@ -91,6 +94,9 @@ pub fn get() -> &'static Gazetteer {
         }
         for (name, idx) in abbreviated {
             g.places.entry(name).or_insert(idx);
+        }
+        for name in g.places.keys().filter(|k| k.contains(' ')) {
+            g.place_words.extend(name.split(' ').map(str::to_string));
         }
         for line in include_str!("../../data/given-names.txt").lines() {
             if !line.starts_with('#') && !line.is_empty() {
@@ -786,6 +792,7 @@ pub const ORG_CUES: &[&str] = &[
     "technologies",
     "club",
     "fc",
+    "united",
     "assembly",
     "congress",
     "senate",
@@ -1029,11 +1036,11 @@ pub const CITED_BEFORE: &[&str] = &["according to", "quoted by", "reported by", 
 
 /// Common English abbreviations that are not names (`GDP`, `CEO`, `AI`).
 pub const COMMON_ACRONYMS: &[&str] = &[
-    "gdp", "gnp", "cpi", "ceo", "cfo", "coo", "cto", "ai", "it", "tv", "pc", "gmt", "utc", "am",
-    "pm", "ok", "dna", "rna", "vat", "ipo", "faq", "pdf", "url", "ppe", "suv", "lgbt", "lgbtq",
-    "cctv", "atm", "id", "pr", "hr", "rss", "usb", "gps", "diy", "vip", "mp", "mps", "phd", "mba",
-    "ad", "bc", "ce", "bce", "etc", "aka", "asap", "fyi", "eta", "q1", "q2", "q3", "q4", "kg",
-    "km", "mph", "kph", "bbq", "ev", "evs", "lng", "gw", "mw", "kw", "kwh",
+    "gdp", "gnp", "cpi", "mvp", "ceo", "cfo", "coo", "cto", "ai", "it", "tv", "pc", "gmt", "utc",
+    "am", "pm", "ok", "dna", "rna", "vat", "ipo", "faq", "pdf", "url", "ppe", "suv", "lgbt",
+    "lgbtq", "cctv", "atm", "id", "pr", "hr", "rss", "usb", "gps", "diy", "vip", "mp", "mps",
+    "phd", "mba", "ad", "bc", "ce", "bce", "etc", "aka", "asap", "fyi", "eta", "q1", "q2", "q3",
+    "q4", "kg", "km", "mph", "kph", "bbq", "ev", "evs", "lng", "gw", "mw", "kw", "kwh",
 ];
 
 /// True when `word` (folded) is in `list`.

@@ -57,6 +57,8 @@ struct Evidence {
     adjective_only: bool,
     sentence_only: bool,
     place: bool,
+    /// Mentions that are one bare capitalised word inside a sentence ([`Raw::bare`]).
+    bare: u32,
 }
 
 fn idx(k: Kind) -> usize {
@@ -83,6 +85,7 @@ fn evidence(raws: &[Raw], members: &[usize]) -> Evidence {
         e.adjective_only &= r.adjective;
         e.sentence_only &= r.sentence_start;
         e.place |= r.strong == Some(Kind::Place) && !r.adjective;
+        e.bare += u32::from(r.bare);
     }
     e
 }
@@ -394,9 +397,16 @@ pub fn merge(
             .get(&root)
             .copied()
             .or(split_kind.get(&root).and_then(|s| s.1));
+        // A lone word named bare at least twice (`Google`, `Hamas`) and typed by nothing else
+        // is taken for an organisation: a person's first mention gives the full name (a word
+        // that ends one, `Assad` of two al-Assads, is left out), and a place is in the
+        // gazetteer or after `in`.
+        let surname = by_surname.contains_key(groups[root].key.as_str());
+        let named = !merged && !surname && e.words <= 1 && e.bare >= 2;
         let kind = match forced.or_else(|| kind_of(&e)) {
             Some(k) => k,
             None if !ex.is_empty() => Kind::Place,
+            None if named => Kind::Organization,
             None => continue,
         };
         let curated =
@@ -410,7 +420,7 @@ pub fn merge(
             && !e.place
             && e.strong == [0; 4]
         {
-            let weak = e.votes.iter().sum::<u32>() < 2;
+            let weak = e.votes.iter().sum::<u32>() < 2 && !named;
             let common = ms.iter().all(|&m| raws[m].sentence_start) && e.votes[0] < 2;
             if weak || common || e.compound {
                 continue;

@@ -587,7 +587,14 @@ fn brands_and_administrations_are_organisations() {
 #[test]
 fn camel_case_is_a_brand_but_not_a_scottish_or_dutch_name() {
     use super::candidates::camel;
-    for w in ["BlackRock", "PayPal", "OpenAI", "YouTube", "SpendingPulse"] {
+    for w in [
+        "BlackRock",
+        "PayPal",
+        "OpenAI",
+        "YouTube",
+        "SpendingPulse",
+        "JPMorgan",
+    ] {
         assert!(camel(w), "{w}");
     }
     for w in [
@@ -598,6 +605,8 @@ fn camel_case_is_a_brand_but_not_a_scottish_or_dutch_name() {
         "LaGuardia",
         "NATO",
         "Rutte",
+        "NATOs",
+        "VILNIUS",
     ] {
         assert!(!camel(w), "{w}");
     }
@@ -713,4 +722,48 @@ fn and_joins_common_words_after_an_of_name_and_honorifics_mark_people() {
         .iter()
         .any(|n| n.contains("Barclays") && n.contains("Bank")));
     assert_eq!(find(&es, "Hallorann").kind, EntityKind::Person);
+}
+
+#[test]
+fn clubs_named_for_their_city_are_organisations() {
+    let es = run(&[
+        "Varnholm United beat Sporting Lisbon, and Dynamo Kyiv lost.",
+        "The New York Quarrels beat the Chicago Vexers. Central London was quiet.",
+    ]);
+    for name in [
+        "Varnholm United",
+        "Sporting Lisbon",
+        "Dynamo Kyiv",
+        "New York Quarrels",
+        "Chicago Vexers",
+    ] {
+        assert_eq!(find(&es, name).kind, EntityKind::Organization, "{name}");
+    }
+    assert_eq!(find(&es, "Central London").kind, EntityKind::Place);
+}
+
+#[test]
+fn a_bare_word_named_twice_inside_sentences_is_an_organisation() {
+    let es = run(&[
+        "A judge ruled that Quorble illegally kept its monopoly, and that Quorble paid Zintel.",
+        "Voters backed the Alliance in May, and the Alliance won.",
+        "Jane Maddox spoke. Critics said Maddox had misled them, and that Maddox knew.",
+    ]);
+    assert_eq!(find(&es, "Quorble").kind, EntityKind::Organization);
+    let ns = names(&es);
+    assert!(
+        !ns.contains(&"Zintel") && !ns.contains(&"Alliance"),
+        "{ns:?}"
+    );
+    assert_eq!(find(&es, "Jane Maddox").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_role_word_before_an_organisation_cue_names_the_portfolio() {
+    let es = run(&["The U.S. Justice Department's case was heard in Washington."]);
+    assert_eq!(
+        find(&es, "U.S. Justice Department").kind,
+        EntityKind::Organization
+    );
+    assert!(!names(&es).contains(&"Department"), "{:?}", names(&es));
 }
