@@ -343,6 +343,40 @@ fn span(
         return;
     }
     let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
+    // `"Poor Things"`, `"What Was I Made For?"`: capitalised words that fill a quotation are a
+    // title (a film, a book, a song), not a name.
+    // One word only when the quotation closes right after it and the corpus never writes it in
+    // lower case (`"Oppenheimer"`, but not `"Yes," she said`).
+    let opens = toks[i].gap_before.ends_with(['"', '“', '‘', '\'']);
+    let after = &body[toks[j - 1].end..];
+    let closes = if j - i == 1 {
+        after.starts_with(['"', '”', '’', '\''])
+            && !lex.lower.contains(&toks[i].folded)
+            && !is(gz::FUNCTION_WORDS, folded(&toks[i]))
+    } else {
+        after
+            .trim_start_matches(['?', '!', '.', ','])
+            .starts_with(['"', '”', '’', '\''])
+    };
+    if opens && closes && !toks[j - 1].possessive && g.place(&fold(&text(i, j))).is_none() {
+        out.push(Raw {
+            doc,
+            start: toks[i].start,
+            end: toks[j - 1].end,
+            text: text(i, j),
+            name: text(i, j),
+            adjective: false,
+            strong: Some(Kind::Other),
+            votes: [0; 4],
+            role: None,
+            words: j - i,
+            sentence_start: false,
+            acronym: false,
+            compound: false,
+            bare: false,
+        });
+        return;
+    }
     // A whole gazetteer name, `The Hague` included.
     let whole = fold(&text(i, j));
     // Dotted abbreviations look up without their dots (`U.S.` is `US`).
@@ -390,7 +424,12 @@ fn span(
     // `Goalkeeper Emiliano Martínez`: a word opening the sentence that is no name, before a
     // given name and a surname, describes the person (but `Lake Victoria Basin` is a place).
     let last = folded(&toks[j - 1]);
-    let described = toks[i].sentence_start
+    // Or after a demonym: `Irish Taoiseach Leo Varadkar`.
+    let after_demonym = i > 0
+        && toks[i].joined_to_prev
+        && toks[i - 1].cap
+        && g.demonym(folded(&toks[i - 1])).is_some();
+    let described = (toks[i].sentence_start || after_demonym)
         && j - i >= 3
         && !toks[i].all_caps
         && !toks[i].possessive

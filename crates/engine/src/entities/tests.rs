@@ -767,3 +767,46 @@ fn a_role_word_before_an_organisation_cue_names_the_portfolio() {
     );
     assert!(!names(&es).contains(&"Department"), "{:?}", names(&es));
 }
+
+#[test]
+fn tournaments_are_things_and_capital_ends_a_firm() {
+    let es = run(&[
+        "Alcaraz won the Quarven Open, then the team won the Super Bowl in Las Vegas.",
+        "Startups backed by Sequoia Capital and Tarrow Capital scrambled to pay staff.",
+    ]);
+    assert_eq!(find(&es, "Quarven Open").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Super Bowl").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Sequoia Capital").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Tarrow Capital").kind, EntityKind::Organization);
+}
+
+#[test]
+fn a_title_after_a_demonym_and_plural_mps_are_roles() {
+    let es = run(&[
+        "Speaking alongside Irish Taoiseach Leo Varadine, he said Europe must act.",
+        "The announcement took many Conservative MPs by surprise.",
+    ]);
+    assert_eq!(find(&es, "Leo Varadine").kind, EntityKind::Person);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Taoiseach") || n.contains("MPs")),
+        "{ns:?}"
+    );
+}
+
+#[test]
+fn capitalised_words_filling_a_quotation_are_a_title() {
+    let es = run(&[
+        "Emma Stone won for \"Poor Things\", and the song \"What Was I Made For?\" won too.",
+        "The studio Quellin Pictures released \u{201c}Ashfall\u{201d} at the Grellow Awards.",
+    ]);
+    assert_eq!(find(&es, "Poor Things").kind, EntityKind::Other);
+    assert_eq!(find(&es, "What Was I Made For").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Ashfall").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Quellin Pictures").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Grellow Awards").kind, EntityKind::Other);
+    assert!(!names(&es).contains(&"Made For"), "{:?}", names(&es));
+    let es = run(&["\"Yes,\" she said. \"Never,\" he said. \"Perhaps\" was all. Yes and no."]);
+    assert!(es.is_empty(), "{:?}", names(&es));
+}
