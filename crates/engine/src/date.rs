@@ -1,6 +1,8 @@
 //! Reading publication dates written the ways news articles and feeds write them.
 //!
-//! Accepted (case-insensitive, an optional leading weekday and trailing time are ignored):
+//! Accepted (case-insensitive; an optional leading weekday, a trailing time with its zone
+//! (`at 10:15 a.m. EST`), and a stamp's label and time before the date (`Updated 5:32 PM EST,`)
+//! are ignored):
 //! - ISO 8601: `2024-04-02`, `2024/04/02`, `2024-04-02T10:00:00Z`, `2024-04-02 10:00`
 //!   (a timestamp keeps the calendar date as written, whatever its offset);
 //! - month first: `April 2, 2024`, `Apr. 2, 2024`, `Sept 2 2024`, `April 2nd, 2024`;
@@ -48,6 +50,20 @@ impl DateParse {
 pub fn parse_date(s: &str) -> DateParse {
     let tokens = tokenize(s);
     let mut rest: &[String] = &tokens;
+    // `Updated 5:32 PM EST, Tue March 5, 2024`: a stamp's label and time before the date.
+    if rest
+        .first()
+        .is_some_and(|t| matches!(t.as_str(), "updated" | "published" | "posted" | "last"))
+    {
+        while rest.first().is_some_and(|t| {
+            matches!(
+                t.as_str(),
+                "updated" | "published" | "posted" | "last" | "on"
+            ) || time_like(t)
+        }) {
+            rest = &rest[1..];
+        }
+    }
     if rest.first().is_some_and(|t| weekday(t)) {
         rest = &rest[1..];
     }
@@ -211,7 +227,41 @@ fn time_like(t: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    if matches!(t, "am" | "pm" | "utc" | "gmt" | "z") {
+    // `10:15 a.m. EST` (tokenised `a` `m`), `at 10:15 BST`.
+    if matches!(
+        t,
+        "am" | "pm"
+            | "a"
+            | "p"
+            | "m"
+            | "at"
+            | "utc"
+            | "gmt"
+            | "z"
+            | "est"
+            | "edt"
+            | "cst"
+            | "cdt"
+            | "mst"
+            | "mdt"
+            | "pst"
+            | "pdt"
+            | "et"
+            | "pt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "eet"
+            | "eest"
+            | "ist"
+            | "jst"
+            | "kst"
+            | "aest"
+            | "aedt"
+            | "hkt"
+            | "sgt"
+            | "msk"
+    ) {
         return true;
     }
     let body = t.trim_start_matches(['+', '-']);
@@ -316,6 +366,21 @@ mod tests {
         }
         assert_eq!(parse_date("Sept. 9, 2021"), d(2021, 9, 9));
         assert_eq!(parse_date("May 1, 2020"), d(2020, 5, 1));
+    }
+
+    #[test]
+    fn stamps_with_a_label_a_clock_time_and_a_zone() {
+        for s in [
+            "April 2, 2024 at 10:15 a.m. EST",
+            "Updated 5:32 PM EST, Tue April 2, 2024",
+            "Published 2 April 2024 11:02 BST",
+            "2 April 2024 11:02 GMT",
+        ] {
+            assert_eq!(parse_date(s), d(2024, 4, 2), "{s}");
+        }
+        assert_eq!(parse_date("Updated"), DateParse::NotADate);
+        assert_eq!(parse_date("Updated 5:32 PM EST"), DateParse::NotADate);
+        assert_eq!(parse_date("at a m"), DateParse::NotADate);
     }
 
     #[test]

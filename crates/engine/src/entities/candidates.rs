@@ -651,15 +651,37 @@ fn span(
     } else if words >= 2 && toks[j - 1].all_caps && g.place(last).is_some() {
         // `Reform UK`, `Amazon US`: no one's name ends in a country's code.
         raw.votes[1] += 2;
+    } else if words >= 2
+        && !g.is_given_name(&toks[i].text)
+        && g.place(last)
+            .is_some_and(|p| p.kind == gz::PlaceKind::Country)
+        && g.place(&fold(&text(i, j - 1))).is_none()
+    {
+        // `Amnesty International Kenya`, `Vodafone Egypt`: a body's national branch.
+        raw.votes[1] += 2;
+    }
+    if words == 1 && toks[i].gap_before.ends_with('#') {
+        // `#RejectFinanceBill2024`: a hashtag.
+        raw.strong = Some(Kind::Other);
     }
     if words >= 2 && g.is_given_name(&toks[i].text) && raw.strong.is_none() {
         raw.votes[0] += 2;
     } else if words >= 2
         && raw.strong.is_none()
-        && (i..j).any(|k| toks[k].all_caps && toks[k].text.chars().count() >= 3)
+        && (i..j).any(|k| {
+            let t = &toks[k];
+            let n = t.text.chars().count();
+            // Two capitals after the first word too (`Manufacturing NI`), but not a regnal
+            // number or a suffix (`Felipe VI`, `Ken Griffey JR`).
+            t.all_caps
+                && (n >= 3 || n == 2 && k > i)
+                && !t.text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+                && !matches!(t.folded.as_str(), "jr" | "sr")
+        })
     {
-        // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals.
-        raw.votes[1] += 1;
+        // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals, and this
+        // outweighs a speech verb (`Manufacturing NI said`).
+        raw.votes[1] += 2;
     }
     // `Infectious Diseases`, `Human Services`: words the corpus also writes in lower case are
     // rarely a person's name (a given name first would say otherwise).

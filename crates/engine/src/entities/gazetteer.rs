@@ -470,6 +470,30 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "investment",
 ];
 
+/// Folded last words of a company's full legal name (`Apple Inc`, `Samsung Electronics Co`).
+pub const COMPANY_SUFFIXES: &[&str] = &[
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "limited",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "nv",
+    "se",
+    "spa",
+    "gmbh",
+    "bv",
+    "ab",
+    "asa",
+    "oyj",
+    "holdings",
+    "group",
+];
+
 /// Lower-case words that make `Officer` a role head (`Chief Operating Officer`).
 pub const OFFICER_KINDS: &[&str] = &[
     "executive",
@@ -979,6 +1003,7 @@ pub const OTHER_CUES: &[&str] = &[
     "series",
     "award",
     "awards",
+    "framework",
 ];
 
 /// Lower-case words after a name that make it an event, programme, product or other thing

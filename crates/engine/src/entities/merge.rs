@@ -270,6 +270,40 @@ pub fn merge(
             sets.union(o, s);
         }
     }
+    // `Samsung`: one word, to the one company written out with a corporate suffix that starts
+    // with it (`Samsung Electronics Co`, `Apple Inc`).
+    let mut by_first_company: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, gr) in groups.iter().enumerate() {
+        let (Some(first), Some(last)) = (gr.key.split(' ').next(), gr.key.rsplit(' ').next())
+        else {
+            continue;
+        };
+        if ev[o].words >= 2
+            && kinds[o] == Some(Kind::Organization)
+            && gz::COMPANY_SUFFIXES.contains(&last.trim_end_matches('.'))
+        {
+            by_first_company.entry(first).or_default().push(o);
+        }
+    }
+    for s in 0..n {
+        let e = &ev[s];
+        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Organization);
+        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open {
+            continue;
+        }
+        let mut hits: Vec<usize> = by_first_company
+            .get(groups[s].key.as_str())
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|&&o| o != s)
+            .map(|&o| sets.find(o))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if let [o] = hits[..] {
+            sets.union(o, s);
+        }
+    }
     // `Sir Keir`: an honorific with a given name, to the one full name starting with it.
     for s in 0..n {
         let honoured = |m: &usize| {

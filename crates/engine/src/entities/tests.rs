@@ -810,3 +810,42 @@ fn capitalised_words_filling_a_quotation_are_a_title() {
     let es = run(&["\"Yes,\" she said. \"Never,\" he said. \"Perhaps\" was all. Yes and no."]);
     assert!(es.is_empty(), "{:?}", names(&es));
 }
+
+#[test]
+fn two_capitals_after_the_first_word_make_an_organisation_but_not_a_regnal_number() {
+    let es = run(&[
+        "Business groups including Manufacturing NI said firms needed certainty.",
+        "King Felipe VI watched. The Windsor Framework was agreed.",
+    ]);
+    assert_eq!(find(&es, "Manufacturing NI").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Felipe VI").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Windsor Framework").kind, EntityKind::Other);
+}
+
+#[test]
+fn a_national_branch_is_an_organisation_and_a_hashtag_a_thing() {
+    let es = run(&[
+        "Amnesty International Kenya said police had used live ammunition.",
+        "Protests spread under the hashtag #RejectFinanceBill2024 as Michael Jordan watched.",
+    ]);
+    assert_eq!(
+        find(&es, "Amnesty International Kenya").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&es, "RejectFinanceBill2024").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Michael Jordan").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_company_named_short_merges_into_its_full_legal_name() {
+    let es = run(&[
+        "Quorvane Electronics Co said profit fell. Quorvane's shares fell, and analysts said Quorvane would recover.",
+    ]);
+    let q = find(&es, "Quorvane Electronics Co");
+    assert_eq!(q.kind, EntityKind::Organization);
+    assert!(
+        q.forms.iter().any(|f| f.text == "Quorvane"),
+        "{:?}",
+        q.forms
+    );
+}

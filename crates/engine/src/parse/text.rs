@@ -243,6 +243,16 @@ fn take_meta(
     date: &mut Option<(String, u32)>,
     extra_to_trailer: bool,
 ) {
+    // `By Jane Doe | March 5, 2024`: several values on one line, each filed on its own.
+    if let Some(sep) = [" | ", " · ", " • "]
+        .into_iter()
+        .find(|s| value.contains(s))
+    {
+        for part in value.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
+            take_meta(part, line, draft, date, extra_to_trailer);
+        }
+        return;
+    }
     // A labelled value (`date 2023-08-08`, `Byline: Jane Doe`, `URL: https://…`) files under its
     // label when the rest fits it.
     let (label, rest) = labelled(value);
@@ -375,6 +385,17 @@ mod tests {
             d.body,
             "Lithuania's Foreign Minister visited NATO.\n\nSecond paragraph."
         );
+    }
+
+    #[test]
+    fn byline_and_date_on_one_line_split_at_the_bar() {
+        let raw = "Markets rally as inflation cools\n\nBy Jane Doe | March 5, 2024\n\nNEW YORK (Reuters) - Stocks rallied.\n";
+        let p = parse_file("a.txt", raw.as_bytes());
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let d = &p.documents[0];
+        assert_eq!(d.date, day("2024-03-05"));
+        assert_eq!(d.byline.as_deref(), Some("Jane Doe"));
+        assert_eq!(d.title, "Markets rally as inflation cools");
     }
 
     #[test]
