@@ -481,7 +481,12 @@ fn span(
             s -= 1;
         }
         let before_role = out.len();
-        span(doc, body, toks, i, s, lex, out);
+        // `Former U.S. Vice President`: the word that dates the role is not the country's.
+        let mut from = i;
+        while from < s && matches!(folded(&toks[from]), "former" | "acting" | "then" | "late") {
+            from += 1;
+        }
+        span(doc, body, toks, from, s, lex, out);
         // A name written just before a role is whose role it is: `Fed Chair`, `Labour MP`.
         if let Some(r) = out[before_role..].last_mut() {
             if s > i && r.end == toks[s - 1].end && r.strong.is_none() && !r.adjective {

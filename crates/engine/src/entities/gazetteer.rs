@@ -460,6 +460,7 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "rear",
     "minority",
     "majority",
+    "affairs",
     "district",
     "assistant",
     "financial",
@@ -888,6 +889,7 @@ pub const ORG_CUES: &[&str] = &[
     "bancorp",
     "capital",
     "pictures",
+    "lines",
     "records",
     "films",
     "productions",
@@ -1076,8 +1078,8 @@ pub const CITED_BEFORE: &[&str] = &["according to", "quoted by", "reported by", 
 
 /// Common English abbreviations that are not names (`GDP`, `CEO`, `AI`).
 pub const COMMON_ACRONYMS: &[&str] = &[
-    "gdp", "gnp", "cpi", "mvp", "ceo", "cfo", "coo", "cto", "ai", "it", "tv", "pc", "gmt", "utc",
-    "am", "pm", "ok", "dna", "rna", "vat", "ipo", "faq", "pdf", "url", "ppe", "suv", "lgbt",
+    "gdp", "gnp", "cpi", "mvp", "gp", "ceo", "cfo", "coo", "cto", "ai", "it", "tv", "pc", "gmt",
+    "utc", "am", "pm", "ok", "dna", "rna", "vat", "ipo", "faq", "pdf", "url", "ppe", "suv", "lgbt",
     "lgbtq", "cctv", "atm", "id", "pr", "hr", "rss", "usb", "gps", "diy", "vip", "mp", "mps",
     "phd", "mba", "ad", "bc", "ce", "bce", "etc", "aka", "asap", "fyi", "eta", "q1", "q2", "q3",
     "q4", "kg", "km", "mph", "kph", "bbq", "ev", "evs", "lng", "gw", "mw", "kw", "kwh",

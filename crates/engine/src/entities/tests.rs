@@ -849,3 +849,21 @@ fn a_company_named_short_merges_into_its_full_legal_name() {
         q.forms
     );
 }
+
+#[test]
+fn a_dated_role_and_a_portfolio_of_affairs_stay_in_the_role() {
+    let es = run(&[
+        "Former U.S. Vice President Alvin Gorran said the comments were disgraceful.",
+        "Home Affairs Minister Clara O'Neel said there was no attack. Delta Air Lines halted flights.",
+    ]);
+    assert_eq!(find(&es, "United States").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Alvin Gorran").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Clara O'Neel").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Delta Air Lines").kind, EntityKind::Organization);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Former") || n.contains("Affairs")),
+        "{ns:?}"
+    );
+}
