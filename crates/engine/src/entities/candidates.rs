@@ -550,6 +550,12 @@ fn span(
         Some(Kind::Organization)
     } else if is(gz::PLACE_CUES, last) {
         Some(Kind::Place)
+    } else if matches!(
+        f,
+        "lake" | "mount" | "mt." | "stade" | "estadio" | "stadio" | "isla"
+    ) {
+        // `Lake Geneva`, `Mount Sinai`, `Stade de France`: a place named by its first word.
+        Some(Kind::Place)
     } else if is(gz::OTHER_CUES, last)
         || matches!(
             f,

@@ -349,6 +349,8 @@ pub const ROLE_HEADS: &[&str] = &[
     "king",
     "queen",
     "prince",
+    "ayatollah",
+    "sultan",
     "princess",
     "pope",
     "administrator",

@@ -867,3 +867,14 @@ fn a_dated_role_and_a_portfolio_of_affairs_stay_in_the_role() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn a_place_named_by_its_first_word_and_religious_titles() {
+    let es = run(&[
+        "The ceremony at the Stade de Varenne closed the Games. Climbers reached Mount Orrin.",
+        "Supreme Leader Ayatollah Ali Khamorin declared five days of mourning.",
+    ]);
+    assert_eq!(find(&es, "Stade de Varenne").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Mount Orrin").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Ali Khamorin").kind, EntityKind::Person);
+}
