@@ -51,16 +51,12 @@ pub fn parse_date(s: &str) -> DateParse {
     let tokens = tokenize(s);
     let mut rest: &[String] = &tokens;
     // `Updated 5:32 PM EST, Tue March 5, 2024`: a stamp's label and time before the date.
-    if rest
-        .first()
-        .is_some_and(|t| matches!(t.as_str(), "updated" | "published" | "posted" | "last"))
-    {
-        while rest.first().is_some_and(|t| {
-            matches!(
-                t.as_str(),
-                "updated" | "published" | "posted" | "last" | "on"
-            ) || time_like(t)
-        }) {
+    let label = |t: &String| matches!(t.as_str(), "updated" | "published" | "posted" | "last");
+    if rest.first().is_some_and(label) {
+        while rest
+            .first()
+            .is_some_and(|t| label(t) || t == "on" || time_like(t))
+        {
             rest = &rest[1..];
         }
     }

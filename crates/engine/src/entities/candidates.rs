@@ -134,6 +134,12 @@ fn is_domain(s: &str) -> bool {
             .all(|c| c.is_alphanumeric() || c == '.' || c == '-')
 }
 
+/// A word that qualifies a role head (`Prime`, `Deputy`, `Financial` in `Chief Financial
+/// Officer`).
+fn role_modifier(w: &str) -> bool {
+    is(gz::ROLE_MODIFIERS, w) || is(gz::OFFICER_KINDS, w)
+}
+
 /// `BlackRock`, `PayPal`, `OpenAI`: an upper-case letter after at least three lower-case ones
 /// from the start (not `McDonald`, `DeSantis`, `MacArthur`, `FitzGerald`).
 pub(crate) fn camel(s: &str) -> bool {
@@ -343,6 +349,8 @@ fn span(
         return;
     }
     let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
+    // A whole gazetteer name, `The Hague` included.
+    let whole = fold(&text(i, j));
     // `"Poor Things"`, `"What Was I Made For?"`: capitalised words that fill a quotation are a
     // title (a film, a book, a song), not a name.
     // One word only when the quotation closes right after it and the corpus never writes it in
@@ -358,27 +366,11 @@ fn span(
             .trim_start_matches(['?', '!', '.', ','])
             .starts_with(['"', '”', '’', '\''])
     };
-    if opens && closes && !toks[j - 1].possessive && g.place(&fold(&text(i, j))).is_none() {
-        out.push(Raw {
-            doc,
-            start: toks[i].start,
-            end: toks[j - 1].end,
-            text: text(i, j),
-            name: text(i, j),
-            adjective: false,
-            strong: Some(Kind::Other),
-            votes: [0; 4],
-            role: None,
-            words: j - i,
-            sentence_start: false,
-            acronym: false,
-            compound: false,
-            bare: false,
-        });
+    if opens && closes && !toks[j - 1].possessive && g.place(&whole).is_none() {
+        let title = text(i, j);
+        out.push(fixed(doc, toks, i, j, &title, &title, Kind::Other));
         return;
     }
-    // A whole gazetteer name, `The Hague` included.
-    let whole = fold(&text(i, j));
     // Dotted abbreviations look up without their dots (`U.S.` is `US`).
     let undotted = (j - i == 1
         && whole.contains('.')
@@ -396,7 +388,15 @@ fn span(
             && lex.lower.contains(&toks[i].folded)
             && !toks[i].all_caps)
         {
-            push_place(doc, toks, i, j, &text(i, j), &place.name.clone(), out);
+            out.push(fixed(
+                doc,
+                toks,
+                i,
+                j,
+                &text(i, j),
+                &place.name,
+                Kind::Place,
+            ));
             return;
         }
     }
@@ -408,7 +408,7 @@ fn span(
         && g.place(f).is_none()
         && g.demonym(f).is_none()
         && !is_role_head(toks, i)
-        && !is(gz::ROLE_MODIFIERS, f);
+        && !role_modifier(f);
     // A month that is also a given name, before another name and not after a word that
     // introduces a date, is the given name (`economist Jan Hatzius`, but `in May Rutte said`).
     let given_month = j - i >= 2
@@ -476,7 +476,7 @@ fn span(
         let mut s = h;
         while s > i && {
             let p = folded(&toks[s - 1]);
-            is(gz::ROLE_MODIFIERS, p) || is_role_head(toks, s - 1) || p == "foreign"
+            role_modifier(p) || is_role_head(toks, s - 1) || p == "foreign"
         } {
             s -= 1;
         }
@@ -712,15 +712,7 @@ fn span(
         raw.votes[2] += 2;
     }
     if raw.strong.is_none() && words >= 2 && !compass && !g.is_given_name(&toks[i].text) {
-        let is_place = |a: usize, b: usize| {
-            let name = (a..b)
-                .map(|k| folded(&toks[k]))
-                .collect::<Vec<_>>()
-                .join(" ");
-            g.place(&name)
-                .is_some_and(|p| p.kind != gz::PlaceKind::Continent)
-        };
-        if words == 2 && is_place(i + 1, j) && !toks[j - 1].possessive {
+        if words == 2 && local_place(toks, i + 1, j) && !toks[j - 1].possessive {
             if matches!(
                 f,
                 "greater"
@@ -745,8 +737,8 @@ fn span(
         }
         // `Boston Celtics`, `New York Knicks`: a city, then a plural, is a team.
         let plural = last.len() > 3 && last.ends_with('s') && !last.ends_with("ss");
-        if plural && (i + 1..j - 1).any(|k| is_place(i, k + 1))
-            || words == 2 && plural && is_place(i, i + 1)
+        if plural && (i + 1..j - 1).any(|k| local_place(toks, i, k + 1))
+            || words == 2 && plural && local_place(toks, i, i + 1)
         {
             raw.votes[1] += 2;
         }
@@ -769,23 +761,32 @@ fn span(
     out.push(raw);
 }
 
-fn push_place(
+/// `toks[a..b]` name a gazetteer place other than a continent (`Munich`, `New South Wales`).
+fn local_place(toks: &[Token], a: usize, b: usize) -> bool {
+    let name = toks[a..b].iter().map(folded).collect::<Vec<_>>().join(" ");
+    gz::get()
+        .place(&name)
+        .is_some_and(|p| p.kind != gz::PlaceKind::Continent)
+}
+
+/// A mention of `toks[i..j]` whose kind the name itself fixes (a gazetteer place, a title).
+fn fixed(
     doc: usize,
     toks: &[Token],
     i: usize,
     j: usize,
     text: &str,
     name: &str,
-    out: &mut Vec<Raw>,
-) {
-    out.push(Raw {
+    kind: Kind,
+) -> Raw {
+    Raw {
         doc,
         start: toks[i].start,
         end: toks[j - 1].end,
         text: text.to_string(),
         name: name.to_string(),
         adjective: false,
-        strong: Some(Kind::Place),
+        strong: Some(kind),
         votes: [0; 4],
         role: None,
         words: j - i,
@@ -793,7 +794,7 @@ fn push_place(
         acronym: false,
         compound: false,
         bare: false,
-    });
+    }
 }
 
 fn idx(kind: Kind) -> usize {
@@ -879,7 +880,11 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             // `Oliver Blume, chief executive of Volkswagen` is the person the role describes.
             let comma = next.is_some_and(|n| n.gap_before.contains(','));
             if is(gz::EMPLOYER_BEFORE, w) && !toks[j - 1].possessive {
-                raw.votes[if comma { 0 } else { 1 }] += if comma { 2 } else { 3 };
+                if comma {
+                    raw.votes[0] += 2;
+                } else {
+                    raw.votes[1] += 3;
+                }
             }
         }
         // `Wolfsburg, Germany`, `Hamilton, Ontario`: a name placed in a country or region.
@@ -891,17 +896,9 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
                 .iter()
                 .take_while(|t| t.cap && t.joined_to_prev)
                 .count();
-            let name = toks[j..=j + run]
-                .iter()
-                .map(folded)
-                .collect::<Vec<_>>()
-                .join(" ");
             // Any place but a continent: `Renton, Washington` names the state by the city
             // that shares its name.
-            let region = gz::get()
-                .place(&name)
-                .is_some_and(|p| p.kind != gz::PlaceKind::Continent);
-            if run < 3 && region && !toks[j + run].possessive {
+            if run < 3 && local_place(toks, j, j + run + 1) && !toks[j + run].possessive {
                 raw.votes[2] += 2;
             }
         }
@@ -945,7 +942,7 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
         let two = format!("{pp} {p}");
         // `according to Reuters`; `according to Adobe Analytics` too, but not `told Jane Roe`.
         let cited = gz::CITED_BEFORE.iter().any(|c| *c == two || *c == p);
-        let many = raw.words > 1 && two.contains(' ') && gz::CITED_BEFORE.contains(&two.as_str());
+        let many = raw.words > 1 && gz::CITED_BEFORE.contains(&two.as_str());
         if cited
             && (raw.words == 1 || many && !gz::get().is_given_name(&toks[i].text))
             && raw.votes[0] == 0

@@ -465,12 +465,6 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "affairs",
     "district",
     "assistant",
-    "financial",
-    "operating",
-    "technology",
-    "information",
-    "medical",
-    "investment",
 ];
 
 /// Folded last words of a company's full legal name (`Apple Inc`, `Samsung Electronics Co`).
@@ -497,7 +491,8 @@ pub const COMPANY_SUFFIXES: &[&str] = &[
     "group",
 ];
 
-/// Lower-case words that make `Officer` a role head (`Chief Operating Officer`).
+/// Lower-case words that make `Officer` a role head (`Chief Operating Officer`); they qualify
+/// a role as [`ROLE_MODIFIERS`] do.
 pub const OFFICER_KINDS: &[&str] = &[
     "executive",
     "financial",

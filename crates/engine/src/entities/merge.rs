@@ -25,6 +25,22 @@ struct Sets {
 }
 
 impl Sets {
+    /// Joins `s` to the one set among `candidates` (other than `s` itself), when there is
+    /// exactly one: a short form to the single longer name it can stand for.
+    fn join_unique(&mut self, s: usize, candidates: Option<&Vec<usize>>) {
+        let mut hits: Vec<usize> = candidates
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .filter(|&&o| o != s)
+            .map(|&o| self.find(o))
+            .collect();
+        hits.sort_unstable();
+        hits.dedup();
+        if let [o] = hits[..] {
+            self.union(o, s);
+        }
+    }
+
     fn find(&mut self, x: usize) -> usize {
         let mut r = x;
         while self.parent[r] != r {
@@ -257,18 +273,7 @@ pub fn merge(
         if e.strong[1] + e.strong[3] > 0 {
             continue;
         }
-        let mut hits: Vec<usize> = by_surname
-            .get(groups[s].key.as_str())
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter(|&&o| o != s)
-            .map(|&o| sets.find(o))
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        if let [o] = hits[..] {
-            sets.union(o, s);
-        }
+        sets.join_unique(s, by_surname.get(groups[s].key.as_str()));
     }
     // `Samsung`: one word, to the one company written out with a corporate suffix that starts
     // with it (`Samsung Electronics Co`, `Apple Inc`).
@@ -291,18 +296,7 @@ pub fn merge(
         if e.words != 1 || e.acronym || e.place || e.adjective_only || !open {
             continue;
         }
-        let mut hits: Vec<usize> = by_first_company
-            .get(groups[s].key.as_str())
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter(|&&o| o != s)
-            .map(|&o| sets.find(o))
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        if let [o] = hits[..] {
-            sets.union(o, s);
-        }
+        sets.join_unique(s, by_first_company.get(groups[s].key.as_str()));
     }
     // `Sir Keir`: an honorific with a given name, to the one full name starting with it.
     for s in 0..n {
@@ -318,18 +312,7 @@ pub fn merge(
         {
             continue;
         }
-        let mut hits: Vec<usize> = by_given
-            .get(groups[s].key.as_str())
-            .map_or(&[][..], Vec::as_slice)
-            .iter()
-            .filter(|&&o| o != s)
-            .map(|&o| sets.find(o))
-            .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        if let [o] = hits[..] {
-            sets.union(o, s);
-        }
+        sets.join_unique(s, by_given.get(groups[s].key.as_str()));
     }
     // Names a curation rule may use for a group: key, forms, slug.
     let mut errors = Vec::new();
