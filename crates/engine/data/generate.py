@@ -31,6 +31,9 @@ with tarfile.open(os.path.join(here, "human-names-1.0.13.tgz")) as t:
 given = {plain(n) for n in names}
 countries = tar_json("world-countries-5.1.0.tgz", "package/countries.json")
 rows = []
+# The one English short name news uses far more than any the sources list: `Britain` (they
+# have `Great Britain` and `UK`). Hand-added; DATA-SOURCES.md says so.
+SHORT_NAMES = {"United Kingdom": ["Britain"]}
 # UN members first, so a shared demonym (`Dutch`) names the sovereign state.
 countries.sort(key=lambda c: (not c.get("unMember"), not c.get("independent"), c["name"]["common"]))
 for c in countries:
@@ -47,6 +50,7 @@ for c in countries:
             if a not in (initials(name), initials(official)) or len(a) < 2:
                 continue
         alts.add(a)
+    alts.update(SHORT_NAMES.get(name, []))
     dem = c.get("demonyms", {}).get("eng", {})
     demonyms = sorted({d for d in (dem.get("m"), dem.get("f")) if d})
     rows.append((name, sorted(alts), demonyms, "country"))

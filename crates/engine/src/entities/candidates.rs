@@ -37,6 +37,9 @@ pub struct Raw {
     /// One word capitalised inside a sentence, with no article before it, that the corpus never
     /// writes in lower case (`ruled that Google illegally`).
     pub bare: bool,
+    /// The person votes a speech verb after the name gave, unless it attributes a quotation
+    /// (`Microsoft said`, not `"We will," Pellin said`).
+    pub said: u32,
 }
 
 impl Raw {
@@ -324,6 +327,7 @@ fn acronyms(
             acronym: words == 1,
             compound: false,
             bare: false,
+            said: 0,
         };
         out.push(raw(s, e, expansion.clone(), a - first));
         out.push(raw(t.start, t.end, t.text.clone(), 1));
@@ -586,6 +590,7 @@ fn span(
                 acronym: false,
                 compound: false,
                 bare: false,
+                said: 0,
             });
             return span(doc, body, toks, i + 2, j, lex, out);
         }
@@ -616,6 +621,7 @@ fn span(
                     acronym: false,
                     compound: false,
                     bare: false,
+                    said: 0,
                 });
                 return span(doc, body, toks, i + 1, j, lex, out);
             }
@@ -646,6 +652,7 @@ fn span(
         acronym: words == 1 && toks[i].all_caps,
         compound: words == 1 && toks[i].text.contains(['-', '‐']) && !toks[i].all_caps,
         bare: false,
+        said: 0,
     };
     if words == 1
         && (has_digit(&toks[i].text) && toks[i].all_caps
@@ -794,6 +801,7 @@ fn fixed(
         acronym: false,
         compound: false,
         bare: false,
+        said: 0,
     }
 }
 
@@ -866,7 +874,16 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             let it = toks
                 .get(j + 1)
                 .is_some_and(|n| matches!(folded(n), "it" | "its"));
-            raw.votes[if it || article { 1 } else { 0 }] += 2;
+            if it || article {
+                raw.votes[1] += 2;
+            } else {
+                raw.votes[0] += 2;
+                // `"We will," Pellin said` attributes a quotation, as news does a person's.
+                let quoting = toks[i].gap_before.contains(['"', '\u{201d}']);
+                if !quoting {
+                    raw.said += 2;
+                }
+            }
         }
         if next_joined && !next.is_some_and(|n| n.cap) {
             let w2 = toks.get(j + 1).map(folded).unwrap_or_default();

@@ -190,10 +190,15 @@ pub fn merge(
     }
     for (d, doc) in documents.iter().enumerate() {
         if let Some(line) = &doc.dateline {
-            let place_name = line.split([',', '(', '/']).next().unwrap_or("").trim();
-            if let Some(p) = g.place(&fold(place_name)) {
-                let gi = group_of(fold(&p.name), &mut groups);
-                groups[gi].extra.push((d, place_name.to_string()));
+            // `AUSTIN, Texas`: the place, then the region or country that qualifies it (not a
+            // date or an agency, which the gazetteer does not know).
+            let mut linked = Vec::new();
+            for part in line.split([',', '(', '/']).map(str::trim) {
+                if let Some(p) = g.place(&fold(part)).filter(|p| !linked.contains(&p.name)) {
+                    linked.push(p.name.clone());
+                    let gi = group_of(fold(&p.name), &mut groups);
+                    groups[gi].extra.push((d, part.to_string()));
+                }
             }
         }
     }
@@ -421,6 +426,21 @@ pub fn merge(
         let surname = by_surname.contains_key(groups[root].key.as_str());
         let named = !merged && !surname && e.words <= 1 && e.bare >= 2;
         let kind = match forced.or_else(|| kind_of(&e)) {
+            // `Microsoft said`: a lone word that speaks, with nothing but the verb saying it is
+            // a person (no title, honorific or role), no full name it ends, and no given name,
+            // is an organisation; people in the news are named in full before they are named
+            // short.
+            Some(Kind::Person)
+                if forced.is_none()
+                    && e.words == 1
+                    && e.strong == [0; 4]
+                    && e.votes[0] == ms.iter().map(|&m| raws[m].said).sum::<u32>()
+                    && !merged
+                    && !surname
+                    && ms.iter().all(|&m| !g.is_given_name(&raws[m].text)) =>
+            {
+                Kind::Organization
+            }
             Some(k) => k,
             None if !ex.is_empty() => Kind::Place,
             None if named => Kind::Organization,

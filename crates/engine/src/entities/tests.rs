@@ -878,3 +878,40 @@ fn a_place_named_by_its_first_word_and_religious_titles() {
     assert_eq!(find(&es, "Mount Orrin").kind, EntityKind::Place);
     assert_eq!(find(&es, "Ali Khamorin").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_dateline_links_the_region_that_qualifies_its_place() {
+    let mut d = doc("a", "A faulty update crashed computers around the world.");
+    d.dateline = Some("AUSTIN, Texas".into());
+    let es = extract(&[d], None).unwrap().0;
+    assert_eq!(find(&es, "Austin").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Texas").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Texas").documents, vec![0]);
+}
+
+#[test]
+fn britain_is_the_united_kingdom() {
+    let es = run(&["In Britain, doctors could not book appointments."]);
+    let uk = find(&es, "United Kingdom");
+    assert_eq!(uk.kind, EntityKind::Place);
+    assert!(
+        uk.forms.iter().any(|f| f.text == "Britain"),
+        "{:?}",
+        uk.forms
+    );
+}
+
+#[test]
+fn a_lone_word_that_speaks_is_an_organisation_unless_a_person_is_named() {
+    let es = run(&[
+        "Quorvex said about 8.5 million devices had been affected.",
+        "Mr. Dalworth said the plan would work. Later, Marcus said the plan would fail.",
+        "Anna Pellin arrived on Monday. Pellin said the talks went well.",
+        "\"We will work with them,\" Ferrow said in Riga.",
+    ]);
+    assert_eq!(find(&es, "Ferrow").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Quorvex").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Dalworth").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Marcus").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Anna Pellin").kind, EntityKind::Person);
+}

@@ -26,7 +26,7 @@ fn ids(c: &Corpus, q: &str) -> Vec<String> {
 fn sample() -> Corpus {
     corpus(&[
         ("a", "---\ntitle: Rutte meets Nausėda\ndate: 2024-04-02\nsource: Wire\n---\nThe leaders discussed meetings on air defence in Vilnius."),
-        ("b", "---\ntitle: Budget talks\ndate: 2021-02-10\nsource: BNS\n---\nStoltenberg said the meeting with Nauseda covered the eastern flank."),
+        ("b", "---\ntitle: Budget talks\ndate: 2021-02-10\nsource: BNS\n---\nJens Stoltenberg said the meeting with Nauseda covered the eastern flank."),
         ("c", "---\ntitle: Summit\ndate: 2025-02-11\nsource: Wire\n---\nA summit in The Hague on defence spending. Rutte spoke about Ukraine."),
     ])
 }
