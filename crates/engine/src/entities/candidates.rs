@@ -216,7 +216,9 @@ pub fn paragraph(
                 let portfolio = w == "of"
                     && is_role_head(toks, j - 1)
                     && toks.get(k).is_some_and(|n| is(gz::PORTFOLIOS, folded(n)));
-                if portfolio {
+                // `Archbishop of Paris Laurent Ulrich`: the see or city after a role head.
+                let see = w == "of" && is_role_head(toks, j - 1) && see(toks, k).is_some();
+                if portfolio || see {
                 } else if (w == "of" || w == "for") && (left_cue || cued && w == "for") {
                     cued = true;
                     if toks
@@ -500,9 +502,15 @@ fn span(
         // `Secretary of State`, `Minister of Foreign Affairs`: the portfolio is part of the role.
         let mut h = h;
         if h + 2 < j && folded(&toks[h + 1]) == "of" {
-            h += 2;
-            if h + 2 < j && is(gz::PORTFOLIO_FIRSTS, folded(&toks[h])) {
-                h += 1;
+            if let Some(len) = see(toks, h + 2).filter(|len| h + 2 + len < j) {
+                // `Archbishop of Paris`: the role names a place of its own.
+                span(doc, body, toks, h + 2, h + 2 + len, lex, out);
+                h += 1 + len;
+            } else {
+                h += 2;
+                if h + 2 < j && is(gz::PORTFOLIO_FIRSTS, folded(&toks[h])) {
+                    h += 1;
+                }
             }
         }
         if h + 1 < j {
@@ -774,6 +782,18 @@ fn local_place(toks: &[Token], a: usize, b: usize) -> bool {
     gz::get()
         .place(&name)
         .is_some_and(|p| p.kind != gz::PlaceKind::Continent)
+}
+
+/// `Paris` in `Archbishop of Paris Laurent Ulrich`, `New York` in `Mayor of New York Eric
+/// Adams`: the length of a place at `k`, after a role head and `of`, that a name of two or more
+/// words follows.
+fn see(toks: &[Token], k: usize) -> Option<usize> {
+    let joined = |t: &Token| t.cap && t.joined_to_prev && !t.sentence_start;
+    (1..=3).rev().find(|&len| {
+        toks.get(k..k + len + 2)
+            .is_some_and(|run| run.iter().all(joined))
+            && local_place(toks, k, k + len)
+    })
 }
 
 /// A mention of `toks[i..j]` whose kind the name itself fixes (a gazetteer place, a title).

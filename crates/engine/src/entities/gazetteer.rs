@@ -950,6 +950,13 @@ pub const PLACE_CUES: &[&str] = &[
     "cape",
     "republic",
     "gap",
+    // Buildings people visit, as places: `Notre-Dame Cathedral`, `Umayyad Mosque`.
+    "cathedral",
+    "mosque",
+    "basilica",
+    "abbey",
+    "synagogue",
+    "tower",
 ];
 
 /// Lower-case words after a name that make it a place (`the Kaliningrad region`).

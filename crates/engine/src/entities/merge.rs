@@ -319,6 +319,32 @@ pub fn merge(
         }
         sets.join_unique(s, by_given.get(groups[s].key.as_str()));
     }
+    // `Yoon` of `Yoon Suk Yeol`, `Xi` of `Xi Jinping`: a family name written first, to the one
+    // person named with a title, role or verb (not `Microsoft Windows`, a person only by
+    // default) whose name starts with it, when it is no given name and nothing else types it.
+    let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, gr) in groups.iter().enumerate() {
+        if ev[o].words >= 2
+            && kinds[o] == Some(Kind::Person)
+            && ev[o].strong[0] + ev[o].votes[0] > 0
+        {
+            if let Some(first) = gr.key.split(' ').next() {
+                by_family.entry(first).or_default().push(o);
+            }
+        }
+    }
+    for s in 0..n {
+        let e = &ev[s];
+        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Person);
+        let given = groups[s]
+            .members
+            .iter()
+            .any(|&m| g.is_given_name(&raws[m].text));
+        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given {
+            continue;
+        }
+        sets.join_unique(s, by_family.get(groups[s].key.as_str()));
+    }
     // Names a curation rule may use for a group: key, forms, slug.
     let mut errors = Vec::new();
     let resolve = |sets: &mut Sets, at: &At, errors: &mut Vec<Diagnostic>| -> Option<usize> {

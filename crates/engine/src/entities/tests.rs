@@ -915,3 +915,40 @@ fn a_lone_word_that_speaks_is_an_organisation_unless_a_person_is_named() {
     assert_eq!(find(&es, "Marcus").kind, EntityKind::Person);
     assert_eq!(find(&es, "Anna Pellin").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_family_name_written_first_joins_its_full_name() {
+    let es = run(&[
+        "President Dorun Sek Yal lifted the decree. Lawmakers urged Dorun to resign, and Dorun's allies left. Dorun had accused them.",
+        "Crowds filled Vorell Windows squares. Analysts think Vorell will recover, and Vorell may.",
+    ]);
+    let d = find(&es, "Dorun Sek Yal");
+    assert_eq!(d.kind, EntityKind::Person);
+    assert!(d.forms.iter().any(|f| f.text == "Dorun"), "{:?}", d.forms);
+    // A person only by default (two capitalised words) takes no short form.
+    let has = |e: &Entity, form: &str| e.forms.iter().any(|f| f.text == form);
+    assert!(
+        !es.iter()
+            .any(|e| has(e, "Vorell") && has(e, "Vorell Windows")),
+        "{:?}",
+        names(&es)
+    );
+}
+
+#[test]
+fn a_place_after_a_role_and_of_is_the_roles_not_the_names() {
+    let es = run(&["Archbishop of Paris Laurent Orrich knocked three times on the doors."]);
+    assert_eq!(find(&es, "Laurent Orrich").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Paris").kind, EntityKind::Place);
+    assert_eq!(
+        find(&es, "Laurent Orrich").roles,
+        vec!["Archbishop of Paris".to_string()]
+    );
+}
+
+#[test]
+fn buildings_are_places() {
+    let es = run(&["Crowds gathered at the Varenne Cathedral and the Orrin Mosque on Friday."]);
+    assert_eq!(find(&es, "Varenne Cathedral").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Orrin Mosque").kind, EntityKind::Place);
+}
