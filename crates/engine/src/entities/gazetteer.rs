@@ -1075,6 +1075,8 @@ pub const OTHER_AFTER: &[&str] = &[
     "spacecraft",
     "satellite",
     "telescope",
+    "booster",
+    "capsule",
 ];
 
 /// Words before a name that make it the outlet or organisation being cited (`according to X`, `quoted by X`).
