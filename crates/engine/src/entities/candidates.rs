@@ -121,7 +121,12 @@ fn is_role_head(toks: &[Token], i: usize) -> bool {
     if matches!(w, "foreign" | "defence" | "defense") {
         return false;
     }
-    is(gz::ROLE_HEADS, w)
+    // `Director-General`, `Deputy-Director`: a role written hyphenated.
+    let hyphenated = w.split_once('-').is_some_and(|(a, b)| {
+        let part = |p: &str| is(gz::ROLE_HEADS, p) || role_modifier(p) || p == "general";
+        part(a) && part(b) && (is(gz::ROLE_HEADS, a) || is(gz::ROLE_HEADS, b))
+    });
+    is(gz::ROLE_HEADS, w) || hyphenated
 }
 
 fn is_domain(s: &str) -> bool {
@@ -408,7 +413,10 @@ fn span(
     }
     // Leading function words, calendar words and sentence-initial common words.
     let f = folded(&toks[i]);
+    // `WHO Director-General`: three capitals spell an acronym, not the function word.
+    let acronym = toks[i].all_caps && toks[i].text.chars().count() >= 3;
     let lead_common = toks[i].sentence_start
+        && !acronym
         && lex.lower.contains(&toks[i].folded)
         && !g.is_given_name(&toks[i].text)
         && g.place(f).is_none()
@@ -424,7 +432,7 @@ fn span(
         && !is(gz::BEFORE_DATES, folded(&toks[i - 1]))
         && !is(gz::CALENDAR, folded(&toks[i + 1]));
     let month = is(gz::CALENDAR, f) && !given_month;
-    if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) || month || lead_common {
+    if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) && !acronym || month || lead_common {
         return span(doc, body, toks, i + 1, j, lex, out);
     }
     // `Goalkeeper Emiliano Martínez`: a word opening the sentence that is no name, before a

@@ -952,3 +952,15 @@ fn buildings_are_places() {
     assert_eq!(find(&es, "Varenne Cathedral").kind, EntityKind::Place);
     assert_eq!(find(&es, "Orrin Mosque").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_hyphenated_role_an_acronym_that_is_a_word_and_a_drugmaker() {
+    let es = run(&[
+        "The World Health Organization met. WHO Director-General Tamsin Orrell said the spread was worrying, as a critic who spoke said.",
+        "Danish drugmaker Varnic Nordel said it could supply doses.",
+    ]);
+    assert_eq!(find(&es, "Tamsin Orrell").kind, EntityKind::Person);
+    let who = find(&es, "World Health Organization");
+    assert!(who.forms.iter().any(|f| f.text == "WHO"), "{:?}", who.forms);
+    assert_eq!(find(&es, "Varnic Nordel").kind, EntityKind::Organization);
+}
