@@ -199,15 +199,22 @@ pub fn paragraph(
         let mut j = i + 1;
         // Set once `of` or `for` joined after a cue: `Court of Arbitration for Sport`.
         let mut cued = false;
-        if !toks[i].possessive {
+        if !toks[i].possessive || plural_possessive(body, &toks[i], lex) {
             while j < toks.len() && !used[j] {
                 let t = &toks[j];
-                if t.sentence_start || !t.joined_to_prev {
+                // `Workers' Party`: the apostrophe after a plural stays inside the name.
+                let joined = t.joined_to_prev
+                    || plural_possessive(body, &toks[j - 1], lex)
+                        && t.gap_before
+                            .trim_start_matches(['\'', '\u{2019}'])
+                            .trim()
+                            .is_empty();
+                if t.sentence_start || !joined {
                     break;
                 }
                 if is_candidate_start(t) {
                     j += 1;
-                    if t.possessive {
+                    if t.possessive && !plural_possessive(body, t, lex) {
                         break;
                     }
                     continue;
@@ -259,6 +266,21 @@ pub fn paragraph(
         span(doc, body, toks, i, j, lex, out);
         i = j;
     }
+}
+
+/// `People's` in `Taiwan People's Party`, `Workers'` in `Workers' Party`: a plural's
+/// possessive, which names who the body is for inside its name, not an owner before one
+/// (`Nvidia's Jensen Huang`, `the Philippines' Ferdinand Marcos`). A regular plural counts
+/// when the corpus also writes it in lower case.
+fn plural_possessive(body: &str, t: &Token, lex: &Lexicon) -> bool {
+    if !t.possessive || !t.cap {
+        return false;
+    }
+    let bare = body[t.end..]
+        .strip_prefix(['\'', '\u{2019}'])
+        .is_some_and(|r| !r.starts_with(['s', 'S']));
+    matches!(t.folded.as_str(), "people" | "women" | "children" | "men")
+        || bare && lex.lower.contains(&t.folded) && gz::get().place(&t.folded).is_none()
 }
 
 /// `Spelled Out Name (SON)`: both forms become mentions of one organisation.

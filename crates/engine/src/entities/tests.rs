@@ -964,3 +964,21 @@ fn a_hyphenated_role_an_acronym_that_is_a_word_and_a_drugmaker() {
     assert!(who.forms.iter().any(|f| f.text == "WHO"), "{:?}", who.forms);
     assert_eq!(find(&es, "Varnic Nordel").kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_plurals_possessive_stays_inside_the_name() {
+    let es = run(&[
+        "The People's Bank of Varen cut rates. Ko Ren-je of the Varen People's Party (VPP) spoke.",
+        "Leaders of the Orrin Workers' Party met, and many workers came. The Philippines' Dario Velmont spoke.",
+    ]);
+    for o in ["People's Bank of Varen", "VPP", "Orrin Workers' Party"] {
+        assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
+    }
+    assert!(find(&es, "VPP")
+        .forms
+        .iter()
+        .any(|f| f.text == "Varen People's Party"));
+    // An owner before a name is not part of it.
+    assert_eq!(find(&es, "Dario Velmont").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Philippines").kind, EntityKind::Place);
+}
