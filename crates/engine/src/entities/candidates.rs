@@ -382,6 +382,25 @@ fn span(
         return;
     }
     let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
+    // `Ohio Republican`, `California Democrat`: a party's member from a place describes the
+    // person named after it; the place is a mention, the party word is not a name.
+    if let Some(p) = (i + 1..j).find(|&p| {
+        // Not `Texas Republican Party`.
+        matches!(folded(&toks[p]), "republican" | "democrat")
+            && local_place(toks, i, p)
+            && !(p + 1..j).any(|k| org_cue(folded(&toks[k])))
+    }) {
+        span(doc, body, toks, i, p, lex, out);
+        let before = out.len();
+        span(doc, body, toks, p + 1, j, lex, out);
+        if let Some(first) = out.get_mut(before) {
+            if p + 1 < j && first.start == toks[p + 1].start && first.strong.is_none() {
+                first.strong = Some(Kind::Person);
+                first.role = Some(toks[p].text.clone());
+            }
+        }
+        return;
+    }
     // A whole gazetteer name, `The Hague` included.
     let whole = fold(&text(i, j));
     // `"Poor Things"`, `"What Was I Made For?"`: capitalised words that fill a quotation are a

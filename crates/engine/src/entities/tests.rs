@@ -982,3 +982,27 @@ fn a_plurals_possessive_stays_inside_the_name() {
     assert_eq!(find(&es, "Dario Velmont").kind, EntityKind::Person);
     assert_eq!(find(&es, "Philippines").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_state_party_member_before_a_name_is_the_place_only() {
+    let es = run(&[
+        "Ohio Republican Brad Wenlow said the panel would meet. A California Democrat disagreed.",
+        "The Texas Republican Party objected.",
+    ]);
+    assert_eq!(find(&es, "Brad Wenlow").kind, EntityKind::Person);
+    assert_eq!(
+        find(&es, "Brad Wenlow").roles,
+        vec!["Republican".to_string()]
+    );
+    assert_eq!(find(&es, "Ohio").kind, EntityKind::Place);
+    assert_eq!(
+        find(&es, "Texas Republican Party").kind,
+        EntityKind::Organization
+    );
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Democrat") || n.starts_with("Ohio ")),
+        "{ns:?}"
+    );
+}
