@@ -512,6 +512,43 @@ fn span(
         }
         return;
     }
+    // `Rival BYD Co`, `Carmaker Tesla`, `Broadcaster RTVE`: a word opening the sentence that
+    // says what kind of business the name after it is.
+    if toks[i].sentence_start
+        && j - i >= 2
+        && !toks[i].possessive
+        && matches!(
+            f,
+            "rival"
+                | "rivals"
+                | "carmaker"
+                | "automaker"
+                | "chipmaker"
+                | "drugmaker"
+                | "planemaker"
+                | "steelmaker"
+                | "shipbuilder"
+                | "retailer"
+                | "lender"
+                | "insurer"
+                | "broadcaster"
+                | "brokerage"
+                | "conglomerate"
+                | "startup"
+                | "regulator"
+                | "supplier"
+                | "publisher"
+        )
+    {
+        let before = out.len();
+        span(doc, body, toks, i + 1, j, lex, out);
+        if let Some(first) = out.get_mut(before) {
+            if first.start == toks[i + 1].start && first.strong.is_none() && !first.adjective {
+                first.votes[1] += 3;
+            }
+        }
+        return;
+    }
     // Calendar words inside split the span.
     if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, folded(&toks[k]))) {
         span(doc, body, toks, i, c, lex, out);

@@ -964,6 +964,8 @@ pub const PLACE_CUES: &[&str] = &[
     "abbey",
     "synagogue",
     "tower",
+    "theatre",
+    "theater",
 ];
 
 /// Lower-case words after a name that make it a place (`the Kaliningrad region`).

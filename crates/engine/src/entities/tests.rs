@@ -1006,3 +1006,19 @@ fn a_state_party_member_before_a_name_is_the_place_only() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn a_sentence_opening_business_word_is_not_part_of_the_name() {
+    let es = run(&[
+        "Rival Varnic Motor said sales fell. Carmaker Orrel Group agreed. The show was held at the Dorvan Theatre.",
+    ]);
+    assert_eq!(find(&es, "Varnic Motor").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Orrel Group").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Dorvan Theatre").kind, EntityKind::Place);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.starts_with("Rival") || n.starts_with("Carmaker")),
+        "{ns:?}"
+    );
+}
