@@ -7,7 +7,9 @@
 //!   (a timestamp keeps the calendar date as written, whatever its offset);
 //! - month first: `April 2, 2024`, `Apr. 2, 2024`, `Sept 2 2024`, `April 2nd, 2024`;
 //! - day first: `2 April 2024`, `2 Apr. 2024`, `2nd of April, 2024`;
-//! - RFC 2822: `Tue, 02 Apr 2024 10:00:00 +0000`.
+//! - RFC 2822: `Tue, 02 Apr 2024 10:00:00 +0000`;
+//! - numbers, day and month in either order when one of them is over 12 (`30/10/2024`,
+//!   `10/30/2024`); `05/08/2024` could be either, so it is not read.
 //!
 //! A string shaped like a date that names no real day (`2024-02-30`, `April 31, 2024`) is
 //! [`DateParse::Impossible`], so callers can say so instead of treating it as missing.
@@ -134,7 +136,7 @@ fn tokenize(s: &str) -> Vec<String> {
             out.push(w.trim_end_matches([',', '.']).to_string());
             continue;
         }
-        if w.contains(':') {
+        if w.contains(':') || dotted_time(w.trim_end_matches([',', '.'])) {
             out.push(w.trim_end_matches([',', '.']).to_string());
             continue;
         }
@@ -198,7 +200,19 @@ fn iso(t: &str) -> Option<DateParse> {
     };
     let sep = if date_part.contains('-') { '-' } else { '/' };
     let mut parts = date_part.split(sep);
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    let (mut y, mut m, mut d) = (parts.next()?, parts.next()?, parts.next()?);
+    // `30/10/2024`, `10/30/2024`: day and month in either order, read only when one of them
+    // cannot be a month (`05/08/2024` could be May or August, so it is no date).
+    if d.len() == 4 && y.len() <= 2 {
+        let (a, b) = (y.parse::<u32>().ok()?, m.parse::<u32>().ok()?);
+        let (day, month) = match (a > 12, b > 12) {
+            (true, false) => (y, m),
+            (false, true) => (m, y),
+            _ if a == b => (y, m),
+            _ => return None,
+        };
+        (y, m, d) = (d, month, day);
+    }
     if parts.next().is_some()
         || y.len() != 4
         || !(1..=2).contains(&m.len())
@@ -215,6 +229,16 @@ fn iso(t: &str) -> Option<DateParse> {
         }
     }
     Some(ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?))
+}
+
+/// `14.02` in `Wed 30 Oct 2024 14.02 GMT`: a clock time written with a dot, as British papers
+/// write it.
+fn dotted_time(t: &str) -> bool {
+    t.split_once('.').is_some_and(|(h, m)| {
+        (1..=2).contains(&h.len())
+            && m.len() == 2
+            && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+    })
 }
 
 /// A clock time, offset or zone that may trail a date: `10:00`, `10:00:00z`, `+0000`, `gmt`, `am`.
@@ -258,6 +282,9 @@ fn time_like(t: &str) -> bool {
             | "sgt"
             | "msk"
     ) {
+        return true;
+    }
+    if dotted_time(t) {
         return true;
     }
     let body = t.trim_start_matches(['+', '-']);
@@ -365,6 +392,15 @@ mod tests {
     }
 
     #[test]
+    fn a_clock_time_written_with_a_dot() {
+        assert_eq!(
+            parse_date("Published Wed 30 Oct 2024 14.02 GMT"),
+            d(2024, 10, 30)
+        );
+        assert_eq!(parse_date("30 October 2024 9.15"), d(2024, 10, 30));
+    }
+
+    #[test]
     fn stamps_with_a_label_a_clock_time_and_a_zone() {
         for s in [
             "April 2, 2024 at 10:15 a.m. EST",
@@ -386,6 +422,16 @@ mod tests {
         assert_eq!(parse_date("2024-13-01"), DateParse::Impossible);
         assert_eq!(parse_date("April 31, 2024"), DateParse::Impossible);
         assert_eq!(parse_date("2024-02-29"), d(2024, 2, 29));
+    }
+
+    #[test]
+    fn numeric_day_and_month_in_either_order_when_unambiguous() {
+        assert_eq!(parse_date("30/10/2024"), d(2024, 10, 30));
+        assert_eq!(parse_date("10/30/2024"), d(2024, 10, 30));
+        assert_eq!(parse_date("07/07/2024"), d(2024, 7, 7));
+        assert_eq!(parse_date("30-10-2024"), d(2024, 10, 30));
+        assert_eq!(parse_date("05/08/2024"), DateParse::NotADate);
+        assert_eq!(parse_date("31/02/2024"), DateParse::Impossible);
     }
 
     #[test]

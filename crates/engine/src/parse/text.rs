@@ -6,9 +6,9 @@
 //!    `Date:`, `Title:`, `Source:`, `Byline:`/`Author:`/`By:`, `URL:`/`Link:` and a value.
 //! 2. **Title block** (optional): a line followed by `•` bullets (a date, then a byline; a
 //!    bullet holding an address is the url; further bullets go to the trailer). Without
-//!    bullets, a first line of at most 20 words that does not end in `.`, `,`, `;` or `:` and
-//!    stands alone before more text is the title; lines right after it that are only a date,
-//!    or `By …`, are the date and byline.
+//!    bullets, a first line of at most 20 words that does not end in `.`, `,`, `;` or `:`, with
+//!    a blank line or a date or byline line under it, is the title; lines right after it that
+//!    are only a date, `By …`, or both split by `|`, `·` or `•`, are the date and byline.
 //! 3. **Body**: blocks separated by blank lines. A block of several lines is one hard-wrapped
 //!    paragraph (lines joined by a space) when every line but the last is 40 to 100 characters
 //!    long and not all of them end a sentence; otherwise each line is its own block (seed 003
@@ -107,7 +107,13 @@ pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &m
                     lines.pop();
                     take_meta(value, n, &mut draft, &mut date, true);
                 }
-            } else if blank_after && next.is_some() && title_like(&first) {
+            } else if (blank_after
+                || after
+                    .first()
+                    .is_some_and(|(_, l)| meta_line(l, &draft, date.is_some())))
+                && next.is_some()
+                && title_like(&first)
+            {
                 draft.title = Some(first.trim().to_string());
                 lines.pop();
                 loop {
@@ -116,11 +122,7 @@ pub fn parse(path: &str, id: &str, text: &str, today: Option<NaiveDate>, out: &m
                         break;
                     };
                     let line = line.trim();
-                    let is_date = date.is_none() && parse_date(line) != DateParse::NotADate;
-                    let is_by = draft.byline.is_none()
-                        && line.starts_with("By ")
-                        && line.split_whitespace().count() <= 8;
-                    if !(is_date || is_by) {
+                    if !meta_line(line, &draft, date.is_some()) {
                         break;
                     }
                     lines.pop();
@@ -313,6 +315,26 @@ fn labelled(value: &str) -> (Option<Label>, &str) {
     } else {
         (Some(label), rest)
     }
+}
+
+/// A line under a title that holds only a date, a `By …` byline, or both split by `|`, `·`
+/// or `•` (`Oct. 30, 2024 | By Jane Doe`), for the slots still empty.
+fn meta_line(line: &str, draft: &Draft, dated: bool) -> bool {
+    let line = line.trim();
+    let is_date = |p: &str| !dated && parse_date(p) != DateParse::NotADate;
+    let is_by = |p: &str| {
+        draft.byline.is_none() && p.starts_with("By ") && p.split_whitespace().count() <= 8
+    };
+    if is_date(line) || is_by(line) {
+        return true;
+    }
+    [" | ", " · ", " • "].into_iter().any(|sep| {
+        let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
+        parts.len() >= 2
+            && parts.iter().filter(|p| is_date(p)).count() <= 1
+            && parts.iter().filter(|p| is_by(p)).count() <= 1
+            && parts.iter().all(|p| is_date(p) || is_by(p))
+    })
 }
 
 /// A first line that reads as a headline rather than a sentence.
@@ -549,5 +571,32 @@ mod tests {
         assert_eq!(d.blocks.len(), 1);
         assert!(d.title.ends_with('…'));
         assert!(d.title.chars().count() <= 81);
+    }
+
+    #[test]
+    fn a_title_with_its_date_and_byline_right_under_it() {
+        for (raw, byline) in [
+            ("Floods hit Valencia\nPublished Wed 30 Oct 2024 14.02 GMT\n\nFlash floods killed dozens.\n", None),
+            ("Floods hit Valencia\n\nOct. 30, 2024 | By Maria Lopez\n\nFlash floods killed dozens.\n", Some("Maria Lopez")),
+            ("Floods hit Valencia\nBy Maria Lopez\nOctober 30th, 2024\n\nFlash floods killed dozens.\n", Some("Maria Lopez")),
+            ("Floods hit Valencia\n30/10/2024\n\nFlash floods killed dozens.\n", None),
+        ] {
+            let p = parse_file("a.txt", raw.as_bytes());
+            assert!(p.diagnostics.is_empty(), "{raw:?}: {:?}", p.diagnostics);
+            let d = &p.documents[0];
+            assert_eq!(d.title, "Floods hit Valencia", "{raw:?}");
+            assert!(!d.title_derived, "{raw:?}");
+            assert_eq!(d.date, day("2024-10-30"), "{raw:?}");
+            assert_eq!(d.byline.as_deref(), byline, "{raw:?}");
+            assert_eq!(d.body, "Flash floods killed dozens.", "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn a_first_line_before_a_sentence_is_not_a_title() {
+        // No blank line and no date or byline under it: one paragraph's lines.
+        let raw = "Floods hit Valencia\nand the towns around it on Tuesday.\n";
+        let p = parse_file("a.txt", raw.as_bytes());
+        assert!(p.documents[0].title_derived);
     }
 }
