@@ -9,7 +9,8 @@
 //! - day first: `2 April 2024`, `2 Apr. 2024`, `2nd of April, 2024`;
 //! - RFC 2822: `Tue, 02 Apr 2024 10:00:00 +0000`;
 //! - numbers, day and month in either order when one of them is over 12 (`30/10/2024`,
-//!   `10/30/2024`); `05/08/2024` could be either, so it is not read.
+//!   `10/30/2024`); `05/08/2024` could be either, so it is not read; with dots the day comes
+//!   first (`05.08.2024`) unless the year does (`2024.10.30`).
 //!
 //! A string shaped like a date that names no real day (`2024-02-30`, `April 31, 2024`) is
 //! [`DateParse::Impossible`], so callers can say so instead of treating it as missing.
@@ -53,7 +54,12 @@ pub fn parse_date(s: &str) -> DateParse {
     let tokens = tokenize(s);
     let mut rest: &[String] = &tokens;
     // `Updated 5:32 PM EST, Tue March 5, 2024`: a stamp's label and time before the date.
-    let label = |t: &String| matches!(t.as_str(), "updated" | "published" | "posted" | "last");
+    let label = |t: &String| {
+        matches!(
+            t.trim_end_matches(':'),
+            "updated" | "published" | "posted" | "last"
+        )
+    };
     if rest.first().is_some_and(label) {
         while rest
             .first()
@@ -132,7 +138,16 @@ fn tokenize(s: &str) -> Vec<String> {
     for word in s.split_whitespace() {
         let w = word.to_lowercase();
         // ISO dates and timestamps keep their punctuation; everything else splits on , and .
-        if w.starts_with(|c: char| c.is_ascii_digit()) && (w.contains('-') || w.contains('/')) {
+        let dotted_date = {
+            let parts: Vec<&str> = w.trim_end_matches([',', '.']).split('.').collect();
+            parts.len() == 3
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|c| c.is_ascii_digit()))
+        };
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            && (w.contains('-') || w.contains('/') || dotted_date)
+        {
             out.push(w.trim_end_matches([',', '.']).to_string());
             continue;
         }
@@ -198,9 +213,16 @@ fn iso(t: &str) -> Option<DateParse> {
         Some(i) => (&t[..i], Some(&t[i + 1..])),
         None => (t, None),
     };
-    let sep = if date_part.contains('-') { '-' } else { '/' };
+    let sep = ['-', '/', '.']
+        .into_iter()
+        .find(|&c| date_part.contains(c))
+        .unwrap_or('-');
     let mut parts = date_part.split(sep);
     let (mut y, mut m, mut d) = (parts.next()?, parts.next()?, parts.next()?);
+    // `30.10.2024`: with dots the day comes first, as everywhere that writes dates so.
+    if sep == '.' && d.len() == 4 && y.len() <= 2 {
+        (y, m, d) = (d, m, y);
+    }
     // `30/10/2024`, `10/30/2024`: day and month in either order, read only when one of them
     // cannot be a month (`05/08/2024` could be May or August, so it is no date).
     if d.len() == 4 && y.len() <= 2 {
@@ -398,6 +420,10 @@ mod tests {
             d(2024, 10, 30)
         );
         assert_eq!(parse_date("30 October 2024 9.15"), d(2024, 10, 30));
+        assert_eq!(
+            parse_date("Updated: October 30, 2024 at 10:15 am"),
+            d(2024, 10, 30)
+        );
     }
 
     #[test]
@@ -432,6 +458,9 @@ mod tests {
         assert_eq!(parse_date("30-10-2024"), d(2024, 10, 30));
         assert_eq!(parse_date("05/08/2024"), DateParse::NotADate);
         assert_eq!(parse_date("31/02/2024"), DateParse::Impossible);
+        // Dots: day first (`30.10.2024`), or the year first (`2024.10.30`).
+        assert_eq!(parse_date("05.08.2024"), d(2024, 8, 5));
+        assert_eq!(parse_date("2024.10.30"), d(2024, 10, 30));
     }
 
     #[test]
