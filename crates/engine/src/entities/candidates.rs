@@ -382,6 +382,10 @@ fn span(
         return;
     }
     let text = |a: usize, b: usize| body[toks[a].start..toks[b - 1].end].to_string();
+    // `Former Salesforce co-chief executive`: a word that dates what follows is no name.
+    if j - i >= 2 && matches!(folded(&toks[i]), "former" | "acting") {
+        return span(doc, body, toks, i + 1, j, lex, out);
+    }
     // `Ohio Republican`, `California Democrat`: a party's member from a place describes the
     // person named after it; the place is a mention, the party word is not a name.
     if let Some(p) = (i + 1..j).find(|&p| {
@@ -1002,7 +1006,9 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             // `Goldman Sachs economist`, `Kremlin spokesman`: the employer, not a person; but
             // `Oliver Blume, chief executive of Volkswagen` is the person the role describes.
             let comma = next.is_some_and(|n| n.gap_before.contains(','));
-            if is(gz::EMPLOYER_BEFORE, w) && !toks[j - 1].possessive {
+            // `Salesforce co-chief executive`: a shared role is still the employer's.
+            let role = w.strip_prefix("co-").unwrap_or(w);
+            if is(gz::EMPLOYER_BEFORE, role) && !toks[j - 1].possessive {
                 if comma {
                     raw.votes[0] += 2;
                 } else {

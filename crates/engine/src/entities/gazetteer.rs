@@ -957,6 +957,7 @@ pub const PLACE_CUES: &[&str] = &[
     "cape",
     "republic",
     "gap",
+    "strip",
     // Buildings people visit, as places: `Notre-Dame Cathedral`, `Umayyad Mosque`.
     "cathedral",
     "mosque",
@@ -1086,6 +1087,8 @@ pub const OTHER_AFTER: &[&str] = &[
     "telescope",
     "booster",
     "capsule",
+    // `the ChatGPT maker`: what a company makes.
+    "maker",
 ];
 
 /// Words before a name that make it the outlet or organisation being cited (`according to X`, `quoted by X`).

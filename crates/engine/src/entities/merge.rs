@@ -484,7 +484,11 @@ pub fn merge(
             && e.strong == [0; 4]
         {
             let weak = e.votes.iter().sum::<u32>() < 2 && !named;
-            let common = ms.iter().all(|&m| raws[m].sentence_start) && e.votes[0] < 2;
+            // Only ever opening a sentence is a capitalised common word, unless what follows
+            // makes it someone's employer (`Microsoft chief executive Satya Nadella`,
+            // `Bundesbank President Joachim Nagel`).
+            let common =
+                ms.iter().all(|&m| raws[m].sentence_start) && e.votes[0] < 2 && e.votes[1] < 2;
             if weak || common || e.compound {
                 continue;
             }

@@ -1022,3 +1022,17 @@ fn a_sentence_opening_business_word_is_not_part_of_the_name() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn an_employer_opening_a_sentence_and_what_a_company_makes() {
+    let es = run(&[
+        "Quorvane chief executive Satya Velmir welcomed the decision. Dornbank President Jonas Wetter disagreed.",
+        "Former Vellcorp co-chief executive Bret Tallon will chair the board of the Orbix maker.",
+        "Tanks entered the Varen Strip on Tuesday.",
+    ]);
+    assert_eq!(find(&es, "Quorvane").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Dornbank").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Vellcorp").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Orbix").kind, EntityKind::Other);
+    assert_eq!(find(&es, "Varen Strip").kind, EntityKind::Place);
+}
