@@ -546,8 +546,15 @@ fn span(
     {
         let before = out.len();
         span(doc, body, toks, i + 1, j, lex, out);
+        // `Rivals Anies Baswedan and Ganjar Pranowo`: a rival may be a candidate, so only the
+        // kinds of business say what the name is.
+        let business = !matches!(f, "rival" | "rivals");
         if let Some(first) = out.get_mut(before) {
-            if first.start == toks[i + 1].start && first.strong.is_none() && !first.adjective {
+            if business
+                && first.start == toks[i + 1].start
+                && first.strong.is_none()
+                && !first.adjective
+            {
                 first.votes[1] += 3;
             }
         }
@@ -798,6 +805,12 @@ fn span(
         // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals, and this
         // outweighs a speech verb (`Manufacturing NI said`).
         raw.votes[1] += 2;
+    }
+    // `La Libertad Avanza`, `Les Echos`, `Il Sole`: a Romance article opens the name of a
+    // party, a paper or a league, not a person's (`Le` and `El` are left out: `Le Pen`,
+    // `El Chapo`).
+    if words >= 2 && raw.strong.is_none() && matches!(f, "la" | "los" | "las" | "les" | "il") {
+        raw.votes[1] += 1;
     }
     // `Infectious Diseases`, `Human Services`: words the corpus also writes in lower case are
     // rarely a person's name (a given name first would say otherwise).

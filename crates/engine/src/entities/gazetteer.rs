@@ -835,6 +835,7 @@ pub const ORG_CUES: &[&str] = &[
     "network",
     "media",
     "broadcasting",
+    "motor",
     "motors",
     "church",
     "command",

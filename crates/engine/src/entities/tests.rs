@@ -1011,7 +1011,9 @@ fn a_state_party_member_before_a_name_is_the_place_only() {
 fn a_sentence_opening_business_word_is_not_part_of_the_name() {
     let es = run(&[
         "Rival Varnic Motor said sales fell. Carmaker Orrel Group agreed. The show was held at the Dorvan Theatre.",
+        "Rivals Anies Barwedan and Ganjar Pranolo said they would wait.",
     ]);
+    assert_eq!(find(&es, "Anies Barwedan").kind, EntityKind::Person);
     assert_eq!(find(&es, "Varnic Motor").kind, EntityKind::Organization);
     assert_eq!(find(&es, "Orrel Group").kind, EntityKind::Organization);
     assert_eq!(find(&es, "Dorvan Theatre").kind, EntityKind::Place);
@@ -1035,4 +1037,15 @@ fn an_employer_opening_a_sentence_and_what_a_company_makes() {
     assert_eq!(find(&es, "Vellcorp").kind, EntityKind::Organization);
     assert_eq!(find(&es, "Orbix").kind, EntityKind::Other);
     assert_eq!(find(&es, "Varen Strip").kind, EntityKind::Place);
+}
+
+#[test]
+fn a_romance_article_opens_an_organisation_and_motor_ends_one() {
+    let es = run(&["Supporters of Varel's La Libertad Orvanza party cheered. Rivals Hondel Motor and Quorvane Motors said sales fell."]);
+    assert_eq!(
+        find(&es, "La Libertad Orvanza").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&es, "Hondel Motor").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Quorvane Motors").kind, EntityKind::Organization);
 }
