@@ -241,12 +241,18 @@ pub fn paragraph(
                     }
                 } else if w == "and" && cued && {
                     // `Institute of Allergy and Infectious Diseases`: after an `of` name, `and`
-                    // joins words the corpus also writes in lower case (not `and Barclays`).
-                    let mut run = toks[k..]
+                    // joins words the corpus also writes in lower case (not `and Barclays`), or
+                    // words an acronym in brackets closes (`Association of Machinists and
+                    // Aerospace Workers (IAM)`).
+                    let run: Vec<&Token> = toks[k..]
                         .iter()
                         .take_while(|n| n.cap && n.joined_to_prev && !n.sentence_start)
-                        .peekable();
-                    run.peek().is_some() && run.all(|n| lex.lower.contains(&n.folded))
+                        .collect();
+                    let bracketed = toks.get(k + run.len()).is_some_and(|n| {
+                        n.all_caps && n.gap_before.trim() == "(" && !used[k + run.len()]
+                    });
+                    !run.is_empty()
+                        && (bracketed || run.iter().all(|n| lex.lower.contains(&n.folded)))
                 } {
                 } else if !is(CONNECT_PARTICLES, w) {
                     break;
@@ -629,7 +635,21 @@ fn span(
         return;
     }
     let words = j - i;
-    if words == 1 && toks[i].all_caps && is(gz::COMMON_ACRONYMS, f) {
+    // `737 MAX`, `A350 XWB`: capitals only ever written after a number belong to a model's
+    // name, not an acronym (`300 NATO troops` is NATO, named alone elsewhere).
+    let after_number = |k: usize| {
+        k > 0
+            && toks[k].joined_to_prev
+            && toks[k - 1].text.chars().any(|c| c.is_ascii_digit())
+            && toks[k - 1].text.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let model = words == 1
+        && toks[i].all_caps
+        && after_number(i)
+        && (0..toks.len())
+            .filter(|&k| toks[k].text == toks[i].text)
+            .all(after_number);
+    if words == 1 && toks[i].all_caps && (model || is(gz::COMMON_ACRONYMS, f)) {
         return;
     }
     // `READ MORE`, `BREAKING NEWS FOR ...`: words in capitals beside a function word in

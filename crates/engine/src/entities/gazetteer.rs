@@ -835,6 +835,7 @@ pub const ORG_CUES: &[&str] = &[
     "network",
     "media",
     "broadcasting",
+    "management",
     "motor",
     "motors",
     "church",
@@ -980,6 +981,8 @@ pub const PLACE_AFTER: &[&str] = &[
     "coast",
     "border",
     "capital",
+    "airport",
+    "airfield",
 ];
 
 /// Last words that make a name an event, programme, product or other named thing.

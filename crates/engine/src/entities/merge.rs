@@ -227,7 +227,32 @@ pub fn merge(
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, gr) in groups.iter().enumerate() {
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Organization) {
-            by_initials.entry(initials(&gr.key)).or_default().push(o);
+            // `IAM`, the International Association of Machinists and Aerospace Workers: an
+            // acronym may spell only the words before `and`; and `CDC`, the U.S. Centers for
+            // Disease Control and Prevention, not the country that a name opens with.
+            let key = gr.key.as_str();
+            let unplaced = key
+                .split_once(' ')
+                .filter(|(first, rest)| {
+                    rest.contains(' ') && g.place(&first.replace('.', "")).is_some()
+                })
+                .map(|(_, rest)| rest);
+            let befores = std::iter::once(key)
+                .chain(unplaced)
+                .filter_map(|n| n.split_once(" and ").map(|(b, _)| b));
+            // A part spells three letters at least, so it names no two-letter acronym (`EU`).
+            let mut spelled: Vec<String> = unplaced
+                .into_iter()
+                .chain(befores)
+                .map(initials)
+                .filter(|i| i.chars().count() >= 3)
+                .collect();
+            spelled.push(initials(key));
+            spelled.sort_unstable();
+            spelled.dedup();
+            for i in spelled {
+                by_initials.entry(i).or_default().push(o);
+            }
         }
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Person) {
             if let Some(last) = gr.key.rsplit(' ').next() {

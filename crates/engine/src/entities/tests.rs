@@ -1049,3 +1049,31 @@ fn a_romance_article_opens_an_organisation_and_motor_ends_one() {
     assert_eq!(find(&es, "Hondel Motor").kind, EntityKind::Organization);
     assert_eq!(find(&es, "Quorvane Motors").kind, EntityKind::Organization);
 }
+
+#[test]
+fn an_acronym_closing_an_and_name_and_a_model_number() {
+    let es = run(&[
+        "The International Association of Varnists and Orrin Workers (IAV) said members had voted.",
+        "The U.S. Centers for Dorvan Control and Prevention (CDC) issued an advisory.",
+        "Production of the 737 MAX resumed at the Orrel airport. Some 300 NATO troops arrived, and NATO said more would come.",
+        "Apollo Varnel Management offered to invest.",
+    ]);
+    let iav = find(
+        &es,
+        "International Association of Varnists and Orrin Workers",
+    );
+    assert!(iav.forms.iter().any(|f| f.text == "IAV"), "{:?}", iav.forms);
+    let cdc = find(&es, "U.S. Centers for Dorvan Control and Prevention");
+    assert!(cdc.forms.iter().any(|f| f.text == "CDC"), "{:?}", cdc.forms);
+    assert_eq!(find(&es, "NATO").forms[0].count, 2);
+    assert_eq!(find(&es, "Orrel").kind, EntityKind::Place);
+    assert_eq!(
+        find(&es, "Apollo Varnel Management").kind,
+        EntityKind::Organization
+    );
+    let ns = names(&es);
+    assert!(
+        !ns.iter().any(|n| *n == "MAX" || *n == "Orrin Workers"),
+        "{ns:?}"
+    );
+}
