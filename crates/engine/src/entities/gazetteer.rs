@@ -593,6 +593,18 @@ pub const PREPOSITIONS: &[&str] = &[
     "over", "under", "between", "across", "outside", "inside", "within",
 ];
 
+/// Lower-case nouns that open a sentence before a role as its subject's kind, not a name
+/// (`Opposition leader`, `Military spokesman`), besides the organisation and place nouns.
+pub const COMMON_HEADS: &[&str] = &[
+    "opposition",
+    "military",
+    "industry",
+    "campaign",
+    "rebel",
+    "rebels",
+    "team",
+];
+
 /// Lower-case nouns an apposition names an organisation by (`Wedbush, a brokerage`,
 /// `Safaricom, the country's largest company`).
 pub const ORG_NOUNS: &[&str] = &[

@@ -512,8 +512,15 @@ pub fn merge(
             // Only ever opening a sentence is a capitalised common word, unless what follows
             // makes it someone's employer (`Microsoft chief executive Satya Nadella`,
             // `Bundesbank President Joachim Nagel`).
-            let common =
-                ms.iter().all(|&m| raws[m].sentence_start) && e.votes[0] < 2 && e.votes[1] < 2;
+            // A noun English writes in lower case is no employer's name (`Opposition leader
+            // Friedrich Merz`, `Police chief`).
+            let key = groups[root].key.as_str();
+            let noun = [gz::ORG_CUES, gz::ORG_NOUNS, gz::PLACE_OF, gz::COMMON_HEADS]
+                .iter()
+                .any(|list| gz::is(list, key));
+            let common = ms.iter().all(|&m| raws[m].sentence_start)
+                && e.votes[0] < 2
+                && (e.votes[1] < 2 || noun);
             if weak || common || e.compound {
                 continue;
             }
