@@ -1105,6 +1105,8 @@ pub const OTHER_AFTER: &[&str] = &[
     "capsule",
     // `the ChatGPT maker`: what a company makes.
     "maker",
+    // `the DAX index`.
+    "index",
 ];
 
 /// Words before a name that make it the outlet or organisation being cited (`according to X`, `quoted by X`).

@@ -1082,3 +1082,9 @@ fn an_acronym_closing_an_and_name_and_a_model_number() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn an_index_after_a_name_makes_it_a_thing() {
+    let es = run(&["Shares fell, and the VRX index closed lower in Frankfurt."]);
+    assert_eq!(find(&es, "VRX").kind, EntityKind::Other);
+}
