@@ -178,12 +178,14 @@ pub fn split_dateline(text: &str) -> Option<(&str, &str)> {
 /// (at most 200 bytes and eight words) holding an e-mail address; a parenthesised credit such
 /// as `(Photo source: Presidency.ro)` or `(Photo: AFP)`; a line starting with a credit
 /// label (`Photo:`, `Photo credit:`, `Image:`, `Credit:`, `©`, `Copyright`); or a wire
-/// credit line (`Reporting by …`, `Editing by …`, `Writing by …`) of at most 30 words.
+/// credit line (`Reporting by …`, `Editing by …`, `Writing by …`, bracketed or not) of at most
+/// 30 words.
 ///
 /// ```
 /// use dossier_engine::parse::body::is_trailer;
 /// assert!(is_trailer("iulian@romania-insider.com"));
 /// assert!(is_trailer("(Photo source: Presidency.ro)"));
+/// assert!(is_trailer("(Reporting by Jane Roe in London; Editing by Mark Poe)"));
 /// assert!(!is_trailer("Romania's president Klaus Iohannis also announced his candidacy."));
 /// ```
 pub fn is_trailer(text: &str) -> bool {
@@ -208,15 +210,7 @@ pub fn is_trailer(text: &str) -> bool {
         "video",
         "illustration",
     ];
-    let lower = t.to_lowercase();
-    if let Some(inner) = lower.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        let word: String = inner.chars().take_while(|c| c.is_alphabetic()).collect();
-        return CREDITS.contains(&word.as_str());
-    }
-    if lower.starts_with('©') || lower.starts_with("copyright ") {
-        return true;
-    }
-    // Wire-service credit lines: "Reporting by …; Editing by …".
+    // Wire-service credit lines: "Reporting by …; Editing by …", bracketed or not.
     const CREDIT_LINES: [&str; 7] = [
         "reporting by ",
         "additional reporting by ",
@@ -226,7 +220,18 @@ pub fn is_trailer(text: &str) -> bool {
         "translated by ",
         "edited by ",
     ];
-    if CREDIT_LINES.iter().any(|p| lower.starts_with(p)) && t.split_whitespace().count() <= 30 {
+    let wire = |s: &str| {
+        CREDIT_LINES.iter().any(|p| s.starts_with(p)) && s.split_whitespace().count() <= 30
+    };
+    let lower = t.to_lowercase();
+    if let Some(inner) = lower.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        let word: String = inner.chars().take_while(|c| c.is_alphabetic()).collect();
+        return CREDITS.contains(&word.as_str()) || wire(inner);
+    }
+    if lower.starts_with('©') || lower.starts_with("copyright ") {
+        return true;
+    }
+    if wire(&lower) {
         return true;
     }
     let word: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
