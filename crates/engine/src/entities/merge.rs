@@ -303,7 +303,34 @@ pub fn merge(
         if e.strong[1] + e.strong[3] > 0 {
             continue;
         }
-        sets.join_unique(s, by_surname.get(groups[s].key.as_str()));
+        let candidates = by_surname.get(groups[s].key.as_str());
+        sets.join_unique(s, candidates);
+        // `Julian Assange` and, later, `his wife, Stella Assange`: a surname named in one
+        // document only is the one person that document had named in full before it (`Mary
+        // Smith met John Smith. Smith said` stays unresolved).
+        let members = &groups[s].members;
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        let doc = raws[first].doc;
+        if sets.find(s) != s || members.iter().any(|&m| raws[m].doc != doc) {
+            continue;
+        }
+        let opens = members.iter().map(|&m| raws[m].start).min().unwrap_or(0);
+        let before: Vec<usize> = candidates
+            .into_iter()
+            .flatten()
+            .filter(|&&o| {
+                groups[o]
+                    .members
+                    .iter()
+                    .any(|&m| raws[m].doc == doc && raws[m].start < opens)
+            })
+            .copied()
+            .collect();
+        if let [o] = before[..] {
+            sets.union(o, s);
+        }
     }
     // `Samsung`: one word, to the one company written out with a corporate suffix that starts
     // with it (`Samsung Electronics Co`, `Apple Inc`).

@@ -1088,3 +1088,20 @@ fn an_index_after_a_name_makes_it_a_thing() {
     let es = run(&["Shares fell, and the VRX index closed lower in Frankfurt."]);
     assert_eq!(find(&es, "VRX").kind, EntityKind::Other);
 }
+
+#[test]
+fn a_surname_in_one_document_is_the_person_it_named_in_full_before() {
+    let es = run(&[
+        "Julian Varrange was freed on Monday. Varrange, 52, will plead guilty. His wife, Stella Varrange, thanked supporters. Varrange flew out.",
+    ]);
+    let j = find(&es, "Julian Varrange");
+    assert!(
+        j.forms.iter().any(|f| f.text == "Varrange" && f.count == 2),
+        "{:?}",
+        j.forms
+    );
+    assert!(!find(&es, "Stella Varrange")
+        .forms
+        .iter()
+        .any(|f| f.text == "Varrange"));
+}
