@@ -585,7 +585,11 @@ fn span(
         let mut s = h;
         while s > i && {
             let p = folded(&toks[s - 1]);
-            role_modifier(p) || is_role_head(toks, s - 1) || p == "foreign"
+            // `Transportation Secretary`: the portfolio is part of the role.
+            role_modifier(p)
+                || is_role_head(toks, s - 1)
+                || p == "foreign"
+                || is(gz::PORTFOLIOS, p) && p != "state"
         } {
             s -= 1;
         }
@@ -825,6 +829,16 @@ fn span(
         // `BAE Systems`, `HSBC Holdings`: people's names are not written in capitals, and this
         // outweighs a speech verb (`Manufacturing NI said`).
         raw.votes[1] += 2;
+    }
+    // `Formula One`, `Air Force One`: a name ending in a number word is a thing, not a person.
+    if words >= 2
+        && raw.strong.is_none()
+        && matches!(
+            last,
+            "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight" | "nine" | "ten"
+        )
+    {
+        raw.votes[3] += 2;
     }
     // `La Libertad Avanza`, `Les Echos`, `Il Sole`: a Romance article opens the name of a
     // party, a paper or a league, not a person's (`Le` and `El` are left out: `Le Pen`,

@@ -622,6 +622,8 @@ pub const ORG_NOUNS: &[&str] = &[
     "carmaker",
     "automaker",
     "chipmaker",
+    // `shipping giant Maersk`.
+    "giant",
     "drugmaker",
     "planemaker",
     "steelmaker",

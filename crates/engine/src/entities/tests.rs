@@ -1105,3 +1105,22 @@ fn a_surname_in_one_document_is_the_person_it_named_in_full_before() {
         .iter()
         .any(|f| f.text == "Varrange"));
 }
+
+#[test]
+fn a_portfolio_before_a_role_a_number_name_and_a_giant() {
+    let es = run(&[
+        "On Monday, Transportation Secretary Pete Vallig said the port would reopen. The ship was chartered by shipping giant Orrsk.",
+        "Max Verrel won the Formula One title, and Formula One owner Varnex Media agreed.",
+    ]);
+    assert_eq!(
+        find(&es, "Pete Vallig").roles,
+        vec!["Transportation Secretary".to_string()]
+    );
+    assert_eq!(find(&es, "Orrsk").kind, EntityKind::Organization);
+    assert_eq!(find(&es, "Formula One").kind, EntityKind::Other);
+    assert!(
+        !names(&es).iter().any(|n| *n == "Transportation"),
+        "{:?}",
+        names(&es)
+    );
+}
