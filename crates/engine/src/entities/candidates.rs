@@ -685,7 +685,7 @@ fn span(
         Some(Kind::Place)
     } else if matches!(
         f,
-        "lake" | "mount" | "mt." | "stade" | "estadio" | "stadio" | "isla"
+        "lake" | "mount" | "mt." | "stade" | "estadio" | "stadio" | "isla" | "river"
     ) {
         // `Lake Geneva`, `Mount Sinai`, `Stade de France`: a place named by its first word.
         Some(Kind::Place)

@@ -75,6 +75,8 @@ struct Evidence {
     place: bool,
     /// Mentions that are one bare capitalised word inside a sentence ([`Raw::bare`]).
     bare: u32,
+    /// A mention opens with a given name, or holds a name particle (`da`, `von`, `bin`).
+    personal: bool,
 }
 
 fn idx(k: Kind) -> usize {
@@ -102,6 +104,12 @@ fn evidence(raws: &[Raw], members: &[usize]) -> Evidence {
         e.sentence_only &= r.sentence_start;
         e.place |= r.strong == Some(Kind::Place) && !r.adjective;
         e.bare += u32::from(r.bare);
+        let mut words = r.text.split(' ');
+        e.personal |= words.next().is_some_and(|w| gz::get().is_given_name(w))
+            || words.any(|w| {
+                w.chars().all(char::is_lowercase)
+                    && !matches!(w, "of" | "for" | "and" | "the" | "on" | "in" | "at" | "to")
+            });
     }
     e
 }
@@ -133,6 +141,9 @@ fn kind_of(e: &Evidence) -> Option<Kind> {
     }
     match e.words {
         2 | 3 => Some(Kind::Person),
+        // `Luiz Inacio Lula da Silva`, `Andres Manuel Lopez Obrador`: a long name with a given
+        // name first or a particle inside is a person's; other long names are things.
+        w if w >= 4 && e.personal => Some(Kind::Person),
         w if w >= 4 => Some(Kind::Other),
         _ => None,
     }
@@ -330,6 +341,31 @@ pub fn merge(
             .collect();
         if let [o] = before[..] {
             sets.union(o, s);
+        }
+    }
+    // `Lula` of `Luiz Inacio Lula da Silva`: a word inside one person's long name (neither
+    // first nor last, no given name), to that person.
+    let mut by_inner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, gr) in groups.iter().enumerate() {
+        let words: Vec<&str> = gr.key.split(' ').collect();
+        if words.len() >= 3 && kinds[o] == Some(Kind::Person) {
+            for w in &words[1..words.len() - 1] {
+                by_inner.entry(w).or_default().push(o);
+            }
+        }
+    }
+    for s in 0..n {
+        let e = &ev[s];
+        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Person);
+        let given = groups[s]
+            .members
+            .iter()
+            .any(|&m| g.is_given_name(&raws[m].text));
+        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given {
+            continue;
+        }
+        if sets.find(s) == s {
+            sets.join_unique(s, by_inner.get(groups[s].key.as_str()));
         }
     }
     // `Samsung`: one word, to the one company written out with a corporate suffix that starts

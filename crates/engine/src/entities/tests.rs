@@ -1124,3 +1124,14 @@ fn a_portfolio_before_a_role_a_number_name_and_a_giant() {
         names(&es)
     );
 }
+
+#[test]
+fn a_long_personal_name_and_a_word_inside_it() {
+    let es = run(&[
+        "He lost the election to Luiz Orvacio Lulo da Vessa in 2022. Lulo said in Brasilia that he was lucky. Sewage spilled into the River Tamsel.",
+    ]);
+    let l = find(&es, "Luiz Orvacio Lulo da Vessa");
+    assert_eq!(l.kind, EntityKind::Person);
+    assert!(l.forms.iter().any(|f| f.text == "Lulo"), "{:?}", l.forms);
+    assert_eq!(find(&es, "River Tamsel").kind, EntityKind::Place);
+}
