@@ -84,7 +84,12 @@ fn folded(t: &Token) -> &str {
 }
 
 fn is_candidate_start(t: &Token) -> bool {
-    t.cap && t.text.chars().any(char::is_alphabetic) || article_name(&t.text)
+    // `I've`, `Don't`, `We're`: a contraction opens no name (`O'Brien` keeps its capital).
+    let contraction = t
+        .text
+        .split_once(['\'', '\u{2019}'])
+        .is_some_and(|(_, b)| matches!(b, "ve" | "re" | "ll" | "d" | "m" | "t"));
+    t.cap && t.text.chars().any(char::is_alphabetic) && !contraction || article_name(&t.text)
 }
 
 /// `al-Assad`, `el-Sisi`, `ash-Sham`: an Arabic article joined to a capitalised name.
@@ -576,7 +581,11 @@ fn span(
     // A role word written last after one given name is a surname (`Stephanie Pope`).
     let surname = |k: usize| k == i + 1 && k + 1 == j && g.is_given_name(&toks[i].text);
     let titled = |k: usize| {
-        let after_of = k > i && matches!(folded(&toks[k - 1]), "of" | "for");
+        // `Office of the Governor-General` too.
+        let after_of = k > i && matches!(folded(&toks[k - 1]), "of" | "for")
+            || k > i + 1
+                && folded(&toks[k - 1]) == "the"
+                && matches!(folded(&toks[k - 2]), "of" | "for");
         // `Justice Department`, `Interior Ministry`: the role word names the portfolio.
         let portfolio = k + 1 < j && org_cue(folded(&toks[k + 1]));
         is_role_head(toks, k) && !after_of && !surname(k) && !portfolio
@@ -1133,7 +1142,9 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             raw.votes[2] += 1;
         }
         // `the city of Jericho`, `the province of Pará`.
-        if p == "of" && i > 1 && !toks[i - 2].cap && is(gz::PLACE_OF, pp) {
+        // `residents of Los Palos`, `the outskirts of Kyiv`.
+        let lived = matches!(pp, "residents" | "outskirts" | "inhabitants");
+        if p == "of" && i > 1 && !toks[i - 2].cap && (is(gz::PLACE_OF, pp) || lived) {
             raw.votes[2] += 2;
         }
     }

@@ -419,6 +419,7 @@ pub const ROLE_HEADS: &[&str] = &[
 
 /// Words that modify a role head (`Prime` Minister, `Foreign` Minister, `Deputy` Mayor).
 pub const ROLE_MODIFIERS: &[&str] = &[
+    "associate",
     "prime",
     "deputy",
     "vice",
@@ -997,6 +998,9 @@ pub const PLACE_AFTER: &[&str] = &[
     "capital",
     "airport",
     "airfield",
+    "district",
+    "area",
+    "suburb",
 ];
 
 /// Last words that make a name an event, programme, product or other named thing.

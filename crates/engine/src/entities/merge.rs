@@ -364,8 +364,18 @@ pub fn merge(
         if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given {
             continue;
         }
+        // Only in documents that name the person in full (`Lord Krishna` is not
+        // `Lal Krishna Advani`).
+        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
+        let near: Vec<usize> = by_inner
+            .get(groups[s].key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| docs(s).all(|d| docs(o).any(|od| od == d)))
+            .collect();
         if sets.find(s) == s {
-            sets.join_unique(s, by_inner.get(groups[s].key.as_str()));
+            sets.join_unique(s, Some(&near));
         }
     }
     // `Samsung`: one word, to the one company written out with a corporate suffix that starts

@@ -1135,3 +1135,33 @@ fn a_long_personal_name_and_a_word_inside_it() {
     assert!(l.forms.iter().any(|f| f.text == "Lulo"), "{:?}", l.forms);
     assert_eq!(find(&es, "River Tamsel").kind, EntityKind::Place);
 }
+
+#[test]
+fn regression_contractions_hyphenated_roles_after_of_the_and_local_places() {
+    let es = run(&[
+        "\"I've said it before,\" Dan Orrel said. The row tarnished the Office of the Governor-General.",
+        "Associate Professor Jon Turrel said resistance was rising. Many residents of Los Varos fled, and the Cranel area burned.",
+        "Lal Krishel Advan met voters.",
+        "Elsewhere, pilgrims prayed to Lord Krishel.",
+    ]);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.starts_with("I've") || *n == "Associate" || *n == "Office of the"),
+        "{ns:?}"
+    );
+    assert_eq!(
+        find(&es, "Office of the Governor-General").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(
+        find(&es, "Jon Turrel").roles,
+        vec!["Associate Professor".to_string()]
+    );
+    assert_eq!(find(&es, "Los Varos").kind, EntityKind::Place);
+    assert_eq!(find(&es, "Cranel").kind, EntityKind::Place);
+    assert!(!find(&es, "Lal Krishel Advan")
+        .forms
+        .iter()
+        .any(|f| f.text.contains("Lord")));
+}
