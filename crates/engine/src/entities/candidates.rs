@@ -701,10 +701,24 @@ fn span(
     } else if is(gz::OTHER_CUES, last)
         || matches!(
             f,
-            "operation" | "storm" | "hurricane" | "typhoon" | "cyclone"
+            "operation"
+                | "storm"
+                | "hurricane"
+                | "typhoon"
+                | "cyclone"
+                | "christmas"
+                | "easter"
+                | "ramadan"
+                | "hanukkah"
+                | "diwali"
+                | "thanksgiving"
         )
+        // `World War I`, `Vatican Council II`: a numbered one, named by the word before.
+        || words >= 3
+            && matches!(last, "i" | "ii" | "iii" | "iv")
+            && is(gz::OTHER_CUES, folded(&toks[j - 2]))
     {
-        // `Operation Barbarossa`, `Storm Daniel`, `Hurricane Katrina`.
+        // `Operation Barbarossa`, `Storm Daniel`, `Hurricane Katrina`, `Christmas Eve Mass`.
         Some(Kind::Other)
     } else {
         None

@@ -466,6 +466,9 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "affairs",
     "district",
     "assistant",
+    // `Industrial Relations Minister`.
+    "industrial",
+    "relations",
 ];
 
 /// Folded last words of a company's full legal name (`Apple Inc`, `Samsung Electronics Co`).

@@ -1165,3 +1165,16 @@ fn regression_contractions_hyphenated_roles_after_of_the_and_local_places() {
         .iter()
         .any(|f| f.text.contains("Lord")));
 }
+
+#[test]
+fn holidays_numbered_wars_and_a_two_word_portfolio() {
+    let es = run(&[
+        "Crowds attended Christmas Eve Mass. The veterans of World War I marched. Later, Industrial Relations Minister Tomas Abbel spoke.",
+    ]);
+    assert_eq!(find(&es, "Christmas Eve Mass").kind, EntityKind::Other);
+    assert_eq!(find(&es, "World War I").kind, EntityKind::Other);
+    assert_eq!(
+        find(&es, "Tomas Abbel").roles,
+        vec!["Industrial Relations Minister".to_string()]
+    );
+}
