@@ -662,7 +662,9 @@ fn span(
         && (0..toks.len())
             .filter(|&k| toks[k].text == toks[i].text)
             .all(after_number);
-    if words == 1 && toks[i].all_caps && (model || is(gz::COMMON_ACRONYMS, f)) {
+    // `II`, `IV` alone: a numeral, not an acronym.
+    let numeral = toks[i].text.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    if words == 1 && toks[i].all_caps && (model || numeral || is(gz::COMMON_ACRONYMS, f)) {
         return;
     }
     // `READ MORE`, `BREAKING NEWS FOR ...`: words in capitals beside a function word in

@@ -978,6 +978,9 @@ pub const PLACE_CUES: &[&str] = &[
     "republic",
     "gap",
     "strip",
+    "highway",
+    "motorway",
+    "freeway",
     // Buildings people visit, as places: `Notre-Dame Cathedral`, `Umayyad Mosque`.
     "cathedral",
     "mosque",

@@ -1178,3 +1178,10 @@ fn holidays_numbered_wars_and_a_two_word_portfolio() {
         vec!["Industrial Relations Minister".to_string()]
     );
 }
+
+#[test]
+fn highways_are_places_and_a_lone_numeral_is_no_acronym() {
+    let es = run(&["Fire closed the Varrel Highway. Pope Orrin II spoke, and the treaty's Chapter IV was cited. Then IV said nothing."]);
+    assert_eq!(find(&es, "Varrel Highway").kind, EntityKind::Place);
+    assert!(!names(&es).iter().any(|n| *n == "IV"), "{:?}", names(&es));
+}
