@@ -204,22 +204,24 @@ pub fn paragraph(
         let mut j = i + 1;
         // Set once `of` or `for` joined after a cue: `Court of Arbitration for Sport`.
         let mut cued = false;
-        if !toks[i].possessive || plural_possessive(body, &toks[i], lex) {
+        if !toks[i].possessive || name_possessive(body, toks, i, lex) {
             while j < toks.len() && !used[j] {
                 let t = &toks[j];
                 // `Workers' Party`: the apostrophe after a plural stays inside the name.
                 let joined = t.joined_to_prev
-                    || plural_possessive(body, &toks[j - 1], lex)
+                    || name_possessive(body, toks, j - 1, lex)
                         && t.gap_before
                             .trim_start_matches(['\'', '\u{2019}'])
                             .trim()
                             .is_empty();
-                if t.sentence_start || !joined {
+                // `U.S. And Japanese officials`: a conjunction in capitals ends the name.
+                let conjunction = t.cap && matches!(t.folded.as_str(), "and" | "or");
+                if t.sentence_start || !joined || conjunction {
                     break;
                 }
                 if is_candidate_start(t) {
                     j += 1;
-                    if t.possessive && !plural_possessive(body, t, lex) {
+                    if t.possessive && !name_possessive(body, toks, j - 1, lex) {
                         break;
                     }
                     continue;
@@ -292,6 +294,22 @@ fn plural_possessive(body: &str, t: &Token, lex: &Lexicon) -> bool {
         .is_some_and(|r| !r.starts_with(['s', 'S']));
     matches!(t.folded.as_str(), "people" | "women" | "children" | "men")
         || bare && lex.lower.contains(&t.folded) && gz::get().place(&t.folded).is_none()
+}
+
+/// [`plural_possessive`] at `k`, and for a regular plural (`Workers'`) an organisation's cue
+/// in the capitalised run after it (`Pork Producers' Council`, not `Computer Associates'
+/// Wang`).
+fn name_possessive(body: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
+    if !plural_possessive(body, t, lex) {
+        return false;
+    }
+    matches!(t.folded.as_str(), "people" | "women" | "children" | "men")
+        || toks[k + 1..]
+            .iter()
+            .take_while(|n| n.cap && !n.sentence_start)
+            .take(4)
+            .any(|n| org_cue(folded(n)))
 }
 
 /// `Spelled Out Name (SON)`: both forms become mentions of one organisation.
@@ -470,7 +488,8 @@ fn span(
     // Leading function words, calendar words and sentence-initial common words.
     let f = folded(&toks[i]);
     // `WHO Director-General`: three capitals spell an acronym, not the function word.
-    let acronym = toks[i].all_caps && toks[i].text.chars().count() >= 3;
+    let acronym =
+        toks[i].all_caps && toks[i].text.chars().count() >= 3 && is(gz::FUNCTION_WORDS, f);
     let lead_common = toks[i].sentence_start
         && !acronym
         && lex.lower.contains(&toks[i].folded)
@@ -951,10 +970,16 @@ fn local_place(toks: &[Token], a: usize, b: usize) -> bool {
 /// words follows.
 fn see(toks: &[Token], k: usize) -> Option<usize> {
     let joined = |t: &Token| t.cap && t.joined_to_prev && !t.sentence_start;
+    // Not `Chairman of Abu Dhabi Commercial Bank`: the name after the place is no body's.
+    let cued = |t: &Token| {
+        let w = folded(t);
+        org_cue(w) || is(gz::PLACE_CUES, w) || is(gz::OTHER_CUES, w)
+    };
     (1..=3).rev().find(|&len| {
         toks.get(k..k + len + 2)
             .is_some_and(|run| run.iter().all(joined))
             && local_place(toks, k, k + len)
+            && !toks[k + len..].iter().take_while(|t| joined(t)).any(cued)
     })
 }
 

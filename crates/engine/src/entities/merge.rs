@@ -324,7 +324,11 @@ pub fn merge(
             continue;
         };
         let doc = raws[first].doc;
-        if sets.find(s) != s || members.iter().any(|&m| raws[m].doc != doc) {
+        // Nor a word more often typed an organisation (`Smith Barney`).
+        if sets.find(s) != s
+            || members.iter().any(|&m| raws[m].doc != doc)
+            || ev[s].votes[1] > ev[s].votes[0]
+        {
             continue;
         }
         let opens = members.iter().map(|&m| raws[m].start).min().unwrap_or(0);
@@ -424,7 +428,8 @@ pub fn merge(
     for (o, gr) in groups.iter().enumerate() {
         if ev[o].words >= 2
             && kinds[o] == Some(Kind::Person)
-            && ev[o].strong[0] + ev[o].votes[0] > 0
+            // `Zhai Guang Ming`: three words or more are no product's name.
+            && (ev[o].strong[0] + ev[o].votes[0] > 0 || ev[o].words >= 3)
         {
             if let Some(first) = gr.key.split(' ').next() {
                 by_family.entry(first).or_default().push(o);
@@ -438,7 +443,9 @@ pub fn merge(
             .members
             .iter()
             .any(|&m| g.is_given_name(&raws[m].text));
-        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given {
+        // Not a word already joined as someone's surname (`Wang` of `Charles B. Wang`).
+        let joined = sets.find(s) != s;
+        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given || joined {
             continue;
         }
         sets.join_unique(s, by_family.get(groups[s].key.as_str()));

@@ -1185,3 +1185,28 @@ fn highways_are_places_and_a_lone_numeral_is_no_acronym() {
     assert_eq!(find(&es, "Varrel Highway").kind, EntityKind::Place);
     assert!(!names(&es).iter().any(|n| *n == "IV"), "{:?}", names(&es));
 }
+
+#[test]
+fn regression_reuters_bank_chairman_plural_owner_capital_and_and_joined_surname() {
+    let es = run(&[
+        "Sheikh Surel, Chairman of Abu Dhabi Commercial Bank, spoke. Computer Varnists' Wangel and Orrel's Lemandt met. U.S. And Japanese officials agreed. Charles B. Wangel said the deal was good. Wangel said more.",
+        "Vice economic minister Wangel Chien-shen said the rate would rise.",
+    ]);
+    assert_eq!(
+        find(&es, "Abu Dhabi Commercial Bank").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&es, "Wangel Chien-shen").kind, EntityKind::Person);
+    let c = find(&es, "Charles B. Wangel");
+    assert!(
+        !c.forms.iter().any(|f| f.text.contains("Chien")),
+        "{:?}",
+        c.forms
+    );
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Varnists' Wangel") || n.contains(" And ")),
+        "{ns:?}"
+    );
+}
