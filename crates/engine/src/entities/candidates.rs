@@ -488,8 +488,9 @@ fn span(
     // Leading function words, calendar words and sentence-initial common words.
     let f = folded(&toks[i]);
     // `WHO Director-General`: three capitals spell an acronym, not the function word.
-    let acronym =
-        toks[i].all_caps && toks[i].text.chars().count() >= 3 && is(gz::FUNCTION_WORDS, f);
+    // `WHO Director-General`: the World Health Organization's acronym spells a function
+    // word (a shouted `MORE` or `NOTE` is no name).
+    let acronym = toks[i].all_caps && f == "who";
     let lead_common = toks[i].sentence_start
         && !acronym
         && lex.lower.contains(&toks[i].folded)
@@ -624,7 +625,13 @@ fn span(
         let before_role = out.len();
         // `Former U.S. Vice President`: the word that dates the role is not the country's.
         let mut from = i;
-        while from < s && matches!(folded(&toks[from]), "former" | "acting" | "then" | "late") {
+        // `Assistant U.S. Treasury Secretary`: a role's qualifier written before the country.
+        while from < s
+            && (matches!(folded(&toks[from]), "former" | "acting" | "then" | "late")
+                || role_modifier(folded(&toks[from]))
+                    && from + 1 < s
+                    && (toks[from + 1].all_caps || local_place(toks, from + 1, from + 2)))
+        {
             from += 1;
         }
         span(doc, body, toks, from, s, lex, out);

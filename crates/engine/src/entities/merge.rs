@@ -75,7 +75,7 @@ struct Evidence {
     place: bool,
     /// Mentions that are one bare capitalised word inside a sentence ([`Raw::bare`]).
     bare: u32,
-    /// A mention opens with a given name, or holds a name particle (`da`, `von`, `bin`).
+    /// A mention opens with a given name, or ends with a particle and a surname (`da Silva`).
     personal: bool,
 }
 
@@ -104,12 +104,17 @@ fn evidence(raws: &[Raw], members: &[usize]) -> Evidence {
         e.sentence_only &= r.sentence_start;
         e.place |= r.strong == Some(Kind::Place) && !r.adjective;
         e.bare += u32::from(r.bare);
-        let mut words = r.text.split(' ');
-        e.personal |= words.next().is_some_and(|w| gz::get().is_given_name(w))
-            || words.any(|w| {
-                w.chars().all(char::is_lowercase)
-                    && !matches!(w, "of" | "for" | "and" | "the" | "on" | "in" | "at" | "to")
-            });
+        // A given name first, or a surname after a particle to end it (`… Lula da Silva`, but
+        // not `Banque Nationale de Paris` or `… du Commerce Exterieur`).
+        let words: Vec<&str> = r.text.split(' ').collect();
+        let particle_surname = words.len() >= 3 && {
+            let (p, last) = (words[words.len() - 2], words[words.len() - 1]);
+            matches!(
+                p,
+                "da" | "de" | "do" | "dos" | "das" | "van" | "von" | "bin" | "al" | "del"
+            ) && gz::get().place(&fold(last)).is_none()
+        };
+        e.personal |= words.first().is_some_and(|w| gz::get().is_given_name(w)) || particle_surname;
     }
     e
 }

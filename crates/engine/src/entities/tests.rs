@@ -1210,3 +1210,21 @@ fn regression_reuters_bank_chairman_plural_owner_capital_and_and_joined_surname(
         "{ns:?}"
     );
 }
+
+#[test]
+fn regression_reuters_assistant_before_a_country_foreign_banks_and_shouted_more() {
+    let es = run(&[
+        "Assistant U.S. Treasury Secretary Davel Mulfort said banks agreed. The Banque Orrel de Paris lent more. \"It works,\" Lawsen said. MORE",
+        "The Supreme Court Justice Alvaro de Morel ruled.",
+    ]);
+    assert_eq!(find(&es, "Davel Mulfort").kind, EntityKind::Person);
+    assert_eq!(find(&es, "United States").kind, EntityKind::Place);
+    assert_ne!(find(&es, "Banque Orrel de Paris").kind, EntityKind::Person);
+    assert_eq!(find(&es, "Supreme Court").kind, EntityKind::Organization);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.starts_with("Assistant") || *n == "MORE"),
+        "{ns:?}"
+    );
+}
