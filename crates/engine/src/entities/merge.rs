@@ -105,7 +105,11 @@ fn evidence(raws: &[Raw], members: &[usize]) -> Evidence {
         e.place |= r.strong == Some(Kind::Place) && !r.adjective;
         e.bare += u32::from(r.bare);
         // A given name first, or a surname after a particle to end it (`… Lula da Silva`, but
-        // not `Banque Nationale de Paris` or `… du Commerce Exterieur`).
+        // not `Banque Nationale de Paris` or `… du Commerce Exterieur`); only long names are
+        // asked.
+        if r.words < 4 {
+            continue;
+        }
         let words: Vec<&str> = r.text.split(' ').collect();
         let particle_surname = words.len() >= 3 && {
             let (p, last) = (words[words.len() - 2], words[words.len() - 1]);
