@@ -314,6 +314,22 @@ pub fn merge(
             }
         }
     }
+    // A one-word group that is no acronym, place or adjective, typed `kind` or not at all: a
+    // short form that may join a longer name.
+    let lone = |s: usize, kind: Kind| {
+        let e = &ev[s];
+        e.words == 1
+            && !e.acronym
+            && !e.place
+            && !e.adjective_only
+            && (kinds[s].is_none() || kinds[s] == Some(kind))
+    };
+    let given = |s: usize| {
+        groups[s]
+            .members
+            .iter()
+            .any(|&m| g.is_given_name(&raws[m].text))
+    };
     // Surnames to the one full name ending with them.
     for s in 0..n {
         let e = &ev[s];
@@ -368,13 +384,7 @@ pub fn merge(
         }
     }
     for s in 0..n {
-        let e = &ev[s];
-        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Person);
-        let given = groups[s]
-            .members
-            .iter()
-            .any(|&m| g.is_given_name(&raws[m].text));
-        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given {
+        if !lone(s, Kind::Person) || given(s) {
             continue;
         }
         // Only in documents that name the person in full (`Lord Krishna` is not
@@ -407,12 +417,9 @@ pub fn merge(
         }
     }
     for s in 0..n {
-        let e = &ev[s];
-        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Organization);
-        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open {
-            continue;
+        if lone(s, Kind::Organization) {
+            sets.join_unique(s, by_first_company.get(groups[s].key.as_str()));
         }
-        sets.join_unique(s, by_first_company.get(groups[s].key.as_str()));
     }
     // `Sir Keir`: an honorific with a given name, to the one full name starting with it.
     for s in 0..n {
@@ -446,18 +453,10 @@ pub fn merge(
         }
     }
     for s in 0..n {
-        let e = &ev[s];
-        let open = kinds[s].is_none() || kinds[s] == Some(Kind::Person);
-        let given = groups[s]
-            .members
-            .iter()
-            .any(|&m| g.is_given_name(&raws[m].text));
         // Not a word already joined as someone's surname (`Wang` of `Charles B. Wang`).
-        let joined = sets.find(s) != s;
-        if e.words != 1 || e.acronym || e.place || e.adjective_only || !open || given || joined {
-            continue;
+        if lone(s, Kind::Person) && !given(s) && sets.find(s) == s {
+            sets.join_unique(s, by_family.get(groups[s].key.as_str()));
         }
-        sets.join_unique(s, by_family.get(groups[s].key.as_str()));
     }
     // Names a curation rule may use for a group: key, forms, slug.
     let mut errors = Vec::new();
