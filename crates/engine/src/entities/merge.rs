@@ -416,9 +416,9 @@ pub fn merge(
             by_first_company.entry(first).or_default().push(o);
         }
     }
-    for s in 0..n {
+    for (s, gr) in groups.iter().enumerate() {
         if lone(s, Kind::Organization) {
-            sets.join_unique(s, by_first_company.get(groups[s].key.as_str()));
+            sets.join_unique(s, by_first_company.get(gr.key.as_str()));
         }
     }
     // `Sir Keir`: an honorific with a given name, to the one full name starting with it.
