@@ -452,10 +452,10 @@ pub fn merge(
             }
         }
     }
-    for s in 0..n {
+    for (s, gr) in groups.iter().enumerate() {
         // Not a word already joined as someone's surname (`Wang` of `Charles B. Wang`).
         if lone(s, Kind::Person) && !given(s) && sets.find(s) == s {
-            sets.join_unique(s, by_family.get(groups[s].key.as_str()));
+            sets.join_unique(s, by_family.get(gr.key.as_str()));
         }
     }
     // Names a curation rule may use for a group: key, forms, slug.
