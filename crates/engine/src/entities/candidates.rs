@@ -208,7 +208,10 @@ pub fn paragraph(
             while j < toks.len() && !used[j] {
                 let t = &toks[j];
                 // `Workers' Party`: the apostrophe after a plural stays inside the name.
+                // `Procter & Gamble`, `Marks & Spencer`: an ampersand between capitalised words.
+                let ampersand = t.gap_before.trim() == "&" && t.cap && toks[j - 1].cap;
                 let joined = t.joined_to_prev
+                    || ampersand
                     || name_possessive(body, toks, j - 1, lex)
                         && t.gap_before
                             .trim_start_matches(['\'', '\u{2019}'])
@@ -246,6 +249,12 @@ pub fn paragraph(
                     {
                         k += 1;
                     }
+                } else if w == "and"
+                    && toks.get(k).is_some_and(|n| {
+                        n.joined_to_prev && matches!(n.folded.as_str(), "co" | "company" | "sons")
+                    })
+                {
+                    // `Morgan Stanley and Co Inc`, `Smith and Sons`.
                 } else if w == "and" && cued && {
                     // `Institute of Allergy and Infectious Diseases`: after an `of` name, `and`
                     // joins words the corpus also writes in lower case (not `and Barclays`), or
@@ -467,6 +476,8 @@ fn span(
     if let Some(place) = g
         .place(&whole)
         .or_else(|| undotted.as_deref().and_then(|u| g.place(u)))
+        // `Trinidad & Tobago`.
+        .or_else(|| g.place(&whole.replace(" & ", " and ")))
     {
         if !(j - i == 1
             && toks[i].sentence_start
@@ -861,6 +872,11 @@ fn span(
     if words == 1 && toks[i].gap_before.ends_with('#') {
         // `#RejectFinanceBill2024`: a hashtag.
         raw.strong = Some(Kind::Other);
+    }
+    // `Procter & Gamble`, `Ernst & Young`: no person's name holds an ampersand.
+    let ampersand = words >= 2 && body[toks[i].start..toks[j - 1].end].contains(" & ");
+    if ampersand && raw.strong.is_none() {
+        raw.votes[1] += 4;
     }
     if words >= 2 && g.is_given_name(&toks[i].text) && raw.strong.is_none() {
         raw.votes[0] += 2;

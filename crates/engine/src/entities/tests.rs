@@ -1220,3 +1220,18 @@ fn regression_reuters_assistant_before_a_country_foreign_banks_and_shouted_more(
         "{ns:?}"
     );
 }
+
+#[test]
+fn an_ampersand_or_and_co_is_one_company() {
+    let es = run(&[
+        "Varnel & Gamble raised prices, and Orrin & Orrin said sales rose. The deal was led by Morlan Stanvey and Co Inc. Flights to Trinidad & Tobago resumed.",
+    ]);
+    for o in [
+        "Varnel & Gamble",
+        "Orrin & Orrin",
+        "Morlan Stanvey and Co Inc",
+    ] {
+        assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
+    }
+    assert_eq!(find(&es, "Trinidad and Tobago").kind, EntityKind::Place);
+}
