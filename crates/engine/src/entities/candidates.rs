@@ -818,6 +818,24 @@ fn span(
             }
         }
     }
+    // `African`, `European` alone: an adjective of the continent, not a name of its own (but
+    // `European Monetary System` keeps its word).
+    if words == 1 && !toks[i].all_caps {
+        if let Some(place) = g.derived_demonym(f) {
+            let mut raw = fixed(
+                doc,
+                toks,
+                i,
+                j,
+                &toks[i].text,
+                &place.name.clone(),
+                Kind::Place,
+            );
+            raw.adjective = true;
+            out.push(raw);
+            return;
+        }
+    }
     // A known name followed by common words: `NATO Eastern Flank` -> `NATO`.
     if words > 1
         && cue.is_none()

@@ -113,6 +113,17 @@ impl Gazetteer {
         self.places.get(folded).map(|&i| &self.entries[i])
     }
 
+    /// The continent or region an adjective made with `-n` or `-an` names (`African`,
+    /// `European`, `Californian`), which the country lists hold no demonym for.
+    pub fn derived_demonym(&self, folded: &str) -> Option<&Place> {
+        let word = folded.strip_suffix('s').unwrap_or(folded);
+        [word.strip_suffix("an"), word.strip_suffix('n')]
+            .into_iter()
+            .flatten()
+            .filter_map(|stem| self.place(stem))
+            .find(|p| matches!(p.kind, PlaceKind::Continent | PlaceKind::Region))
+    }
+
     /// The country a folded demonym (or its plural) belongs to.
     pub fn demonym(&self, folded: &str) -> Option<&Place> {
         let hit = self

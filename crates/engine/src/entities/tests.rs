@@ -1235,3 +1235,26 @@ fn an_ampersand_or_and_co_is_one_company() {
     }
     assert_eq!(find(&es, "Trinidad and Tobago").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_continents_adjective_is_the_continent_not_a_name() {
+    let es = run(&[
+        "Leaders from African and Asian states met in Europe, and Europeans welcomed them. The European Monetary System held.",
+    ]);
+    let africa = find(&es, "Africa");
+    assert!(
+        africa
+            .forms
+            .iter()
+            .any(|f| f.text == "African" && f.adjective),
+        "{:?}",
+        africa.forms
+    );
+    assert_eq!(find(&es, "Asia").kind, EntityKind::Place);
+    let ns = names(&es);
+    assert!(
+        !ns.contains(&"African") && !ns.contains(&"Europeans"),
+        "{ns:?}"
+    );
+    assert!(ns.contains(&"European Monetary System"), "{ns:?}");
+}
