@@ -737,6 +737,21 @@ fn span(
     ) {
         // `Lake Geneva`, `Mount Sinai`, `Stade de France`: a place named by its first word.
         Some(Kind::Place)
+    } else if matches!(
+        f,
+        "bank"
+            | "banco"
+            | "banque"
+            | "banca"
+            | "union"
+            | "radio"
+            | "grupo"
+            | "groupe"
+            | "compagnie"
+    ) {
+        // `Union Pacific`, `Bank Leumi`, `Banque Nationale de Paris`, `Radio Free Europe`: an
+        // organisation named by its first word.
+        Some(Kind::Organization)
     } else if is(gz::OTHER_CUES, last)
         || matches!(
             f,

@@ -1258,3 +1258,11 @@ fn a_continents_adjective_is_the_continent_not_a_name() {
     );
     assert!(ns.contains(&"European Monetary System"), "{ns:?}");
 }
+
+#[test]
+fn an_organisation_named_by_its_first_word() {
+    let es = run(&["Union Varnel cut jobs, and Banque Orrel lent more. Radio Dorvan reported it."]);
+    for o in ["Union Varnel", "Banque Orrel", "Radio Dorvan"] {
+        assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
+    }
+}
