@@ -291,30 +291,24 @@ pub fn paragraph(
 }
 
 /// `People's` in `Taiwan People's Party`, `Workers'` in `Workers' Party`: a plural's
-/// possessive, which names who the body is for inside its name, not an owner before one
-/// (`Nvidia's Jensen Huang`, `the Philippines' Ferdinand Marcos`). A regular plural counts
-/// when the corpus also writes it in lower case.
-fn plural_possessive(body: &str, t: &Token, lex: &Lexicon) -> bool {
+/// possessive at `k`, which names who the body is for inside its name, not an owner before
+/// one (`Nvidia's Jensen Huang`, `the Philippines' Ferdinand Marcos`). A regular plural counts
+/// when the corpus also writes it in lower case and an organisation's cue follows in the
+/// capitalised run (`Pork Producers' Council`, not `Computer Associates' Wang`).
+fn name_possessive(body: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
+    let t = &toks[k];
     if !t.possessive || !t.cap {
         return false;
+    }
+    if matches!(t.folded.as_str(), "people" | "women" | "children" | "men") {
+        return true;
     }
     let bare = body[t.end..]
         .strip_prefix(['\'', '\u{2019}'])
         .is_some_and(|r| !r.starts_with(['s', 'S']));
-    matches!(t.folded.as_str(), "people" | "women" | "children" | "men")
-        || bare && lex.lower.contains(&t.folded) && gz::get().place(&t.folded).is_none()
-}
-
-/// [`plural_possessive`] at `k`, and for a regular plural (`Workers'`) an organisation's cue
-/// in the capitalised run after it (`Pork Producers' Council`, not `Computer Associates'
-/// Wang`).
-fn name_possessive(body: &str, toks: &[Token], k: usize, lex: &Lexicon) -> bool {
-    let t = &toks[k];
-    if !plural_possessive(body, t, lex) {
-        return false;
-    }
-    matches!(t.folded.as_str(), "people" | "women" | "children" | "men")
-        || toks[k + 1..]
+    bare && lex.lower.contains(&t.folded)
+        && gz::get().place(&t.folded).is_none()
+        && toks[k + 1..]
             .iter()
             .take_while(|n| n.cap && !n.sentence_start)
             .take(4)
@@ -433,13 +427,9 @@ fn span(
             && !(p + 1..j).any(|k| org_cue(folded(&toks[k])))
     }) {
         span(doc, body, toks, i, p, lex, out);
-        let before = out.len();
-        span(doc, body, toks, p + 1, j, lex, out);
-        if let Some(first) = out.get_mut(before) {
-            if p + 1 < j && first.start == toks[p + 1].start && first.strong.is_none() {
-                first.strong = Some(Kind::Person);
-                first.role = Some(toks[p].text.clone());
-            }
+        if let Some(first) = described_name(doc, body, toks, p + 1, j, lex, out) {
+            first.strong = Some(Kind::Person);
+            first.role = Some(toks[p].text.clone());
         }
         return;
     }
@@ -498,7 +488,6 @@ fn span(
     }
     // Leading function words, calendar words and sentence-initial common words.
     let f = folded(&toks[i]);
-    // `WHO Director-General`: three capitals spell an acronym, not the function word.
     // `WHO Director-General`: the World Health Organization's acronym spells a function
     // word (a shouted `MORE` or `NOTE` is no name).
     let acronym = toks[i].all_caps && f == "who";
@@ -548,13 +537,9 @@ fn span(
         && !is(gz::OTHER_CUES, last)
         && !(i + 1..j).any(|k| matches!(folded(&toks[k]), "of" | "for"));
     if described && !(i..j).any(|k| is_role_head(toks, k)) {
-        let before = out.len();
-        span(doc, body, toks, i + 1, j, lex, out);
-        if let Some(first) = out.get_mut(before) {
-            if first.start == toks[i + 1].start && first.strong.is_none() && !first.adjective {
-                first.strong = Some(Kind::Person);
-                first.role = Some(toks[i].text.clone());
-            }
+        if let Some(first) = described_name(doc, body, toks, i + 1, j, lex, out) {
+            first.strong = Some(Kind::Person);
+            first.role = Some(toks[i].text.clone());
         }
         return;
     }
@@ -586,17 +571,11 @@ fn span(
                 | "publisher"
         )
     {
-        let before = out.len();
-        span(doc, body, toks, i + 1, j, lex, out);
         // `Rivals Anies Baswedan and Ganjar Pranowo`: a rival may be a candidate, so only the
         // kinds of business say what the name is.
         let business = !matches!(f, "rival" | "rivals");
-        if let Some(first) = out.get_mut(before) {
-            if business
-                && first.start == toks[i + 1].start
-                && first.strong.is_none()
-                && !first.adjective
-            {
+        if let Some(first) = described_name(doc, body, toks, i + 1, j, lex, out) {
+            if business {
                 first.votes[1] += 3;
             }
         }
@@ -668,18 +647,14 @@ fn span(
         }
         if h + 1 < j {
             let role = text(s, h + 1);
-            let before = out.len();
-            span(doc, body, toks, h + 1, j, lex, out);
-            if let Some(first) = out.get_mut(before) {
-                if first.start == toks[h + 1].start && first.strong.is_none() && !first.adjective {
-                    first.strong = Some(Kind::Person);
-                    // Honorifics are written as part of the name (`Sir Stuart Peach`).
-                    if matches!(fold(&role).as_str(), "sir" | "dame" | "lord" | "lady") {
-                        first.start = toks[s].start;
-                        first.text = body[first.start..first.end].to_string();
-                    }
-                    first.role = Some(role);
+            if let Some(first) = described_name(doc, body, toks, h + 1, j, lex, out) {
+                first.strong = Some(Kind::Person);
+                // Honorifics are written as part of the name (`Sir Stuart Peach`).
+                if matches!(fold(&role).as_str(), "sir" | "dame" | "lord" | "lady") {
+                    first.start = toks[s].start;
+                    first.text = body[first.start..first.end].to_string();
                 }
+                first.role = Some(role);
             }
         }
         return;
@@ -1011,6 +986,23 @@ fn span(
         && !g.place_words.contains(f);
     context(toks, i, j, &mut raw);
     out.push(raw);
+}
+
+/// Classifies `toks[a..j]`, a name that a title, role or description before `a` describes,
+/// and returns the mention it opens with when nothing in the name itself fixed its kind.
+fn described_name<'o>(
+    doc: usize,
+    body: &str,
+    toks: &[Token],
+    a: usize,
+    j: usize,
+    lex: &Lexicon,
+    out: &'o mut Vec<Raw>,
+) -> Option<&'o mut Raw> {
+    let before = out.len();
+    span(doc, body, toks, a, j, lex, out);
+    out.get_mut(before)
+        .filter(|r| r.start == toks[a].start && r.strong.is_none() && !r.adjective)
 }
 
 /// `toks[a..b]` name a gazetteer place other than a continent (`Munich`, `New South Wales`).

@@ -440,23 +440,20 @@ pub fn merge(
     // `Yoon` of `Yoon Suk Yeol`, `Xi` of `Xi Jinping`: a family name written first, to the one
     // person named with a title, role or verb (not `Microsoft Windows`, a person only by
     // default) whose name starts with it, when it is no given name and nothing else types it.
-    let mut by_family: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (o, gr) in groups.iter().enumerate() {
-        if ev[o].words >= 2
-            && kinds[o] == Some(Kind::Person)
-            // `Zhai Guang Ming`: three words or more are no product's name.
-            && (ev[o].strong[0] + ev[o].votes[0] > 0 || ev[o].words >= 3)
-        {
-            if let Some(first) = gr.key.split(' ').next() {
-                by_family.entry(first).or_default().push(o);
-            }
-        }
-    }
     for (s, gr) in groups.iter().enumerate() {
         // Not a word already joined as someone's surname (`Wang` of `Charles B. Wang`).
-        if lone(s, Kind::Person) && !given(s) && sets.find(s) == s {
-            sets.join_unique(s, by_family.get(gr.key.as_str()));
+        if !lone(s, Kind::Person) || given(s) || sets.find(s) != s {
+            continue;
         }
+        // `Zhai Guang Ming`: three words or more are no product's name.
+        let family: Vec<usize> = by_given
+            .get(gr.key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| ev[o].strong[0] + ev[o].votes[0] > 0 || ev[o].words >= 3)
+            .collect();
+        sets.join_unique(s, Some(&family));
     }
     // Names a curation rule may use for a group: key, forms, slug.
     let mut errors = Vec::new();

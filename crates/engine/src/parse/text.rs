@@ -237,6 +237,9 @@ fn bullet(line: &str) -> Option<&str> {
         .filter(|v| !v.is_empty())
 }
 
+/// What splits several metadata values written on one line (`By Jane Doe | March 5, 2024`).
+const META_SEPARATORS: [&str; 3] = [" | ", " · ", " • "];
+
 /// Files a metadata value found under the title: a date, an address, a byline, else trailer.
 fn take_meta(
     value: &str,
@@ -246,10 +249,7 @@ fn take_meta(
     extra_to_trailer: bool,
 ) {
     // `By Jane Doe | March 5, 2024`: several values on one line, each filed on its own.
-    if let Some(sep) = [" | ", " · ", " • "]
-        .into_iter()
-        .find(|s| value.contains(s))
-    {
+    if let Some(sep) = META_SEPARATORS.into_iter().find(|s| value.contains(s)) {
         for part in value.split(sep).map(str::trim).filter(|p| !p.is_empty()) {
             take_meta(part, line, draft, date, extra_to_trailer);
         }
@@ -328,7 +328,7 @@ fn meta_line(line: &str, draft: &Draft, dated: bool) -> bool {
     if is_date(line) || is_by(line) {
         return true;
     }
-    [" | ", " · ", " • "].into_iter().any(|sep| {
+    META_SEPARATORS.into_iter().any(|sep| {
         let parts: Vec<&str> = line.split(sep).map(str::trim).collect();
         parts.len() >= 2
             && parts.iter().filter(|p| is_date(p)).count() <= 1
