@@ -158,6 +158,18 @@ fn kind_of(e: &Evidence) -> Option<Kind> {
     }
 }
 
+/// A company's key without the corporate suffixes that end it: `acme holdings inc` is `acme`.
+fn company_base(key: &str) -> &str {
+    let mut base = key;
+    while let Some((rest, last)) = base.rsplit_once(' ') {
+        if !gz::COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
+            break;
+        }
+        base = rest;
+    }
+    base
+}
+
 fn initials(key: &str) -> String {
     key.split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| {
@@ -404,6 +416,9 @@ pub fn merge(
     // `Samsung`: one word, to the one company written out with a corporate suffix that starts
     // with it (`Samsung Electronics Co`, `Apple Inc`).
     let mut by_first_company: HashMap<&str, Vec<usize>> = HashMap::new();
+    // `Irving Securities Corp`, `General Acquisition Inc` and `General Acquisition Co`: a
+    // company's name without its corporate suffixes, its base.
+    let mut by_base: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, gr) in groups.iter().enumerate() {
         let (Some(first), Some(last)) = (gr.key.split(' ').next(), gr.key.rsplit(' ').next())
         else {
@@ -414,11 +429,51 @@ pub fn merge(
             && gz::COMPANY_SUFFIXES.contains(&last.trim_end_matches('.'))
         {
             by_first_company.entry(first).or_default().push(o);
+            by_base.entry(company_base(&gr.key)).or_default().push(o);
         }
     }
+    // One company written with different suffixes (`ACI Holdings`, `ACI Holdings Inc`) is one
+    // company.
+    for same in by_base.values() {
+        for w in same.windows(2) {
+            sets.union(w[0], w[1]);
+        }
+    }
+    // A name typed a person by its verbs alone (`Gencorp said`, `Gencorp failed to`) may be
+    // the company it begins: nothing else in the corpus makes it a person.
+    let unnamed = |s: usize, sets: &mut Sets| {
+        kinds[s] == Some(Kind::Person)
+            && ev[s].strong[0] == 0
+            && !ev[s].personal
+            && !given(s)
+            && sets.find(s) == s
+    };
+    // How many groups share each set: an acronym already read as another name's initials
+    // (`IC`, the `INRO Council`) is not also a company's first word.
+    let mut shared = vec![0u32; n];
+    for o in 0..n {
+        shared[sets.find(o)] += 1;
+    }
     for (s, gr) in groups.iter().enumerate() {
-        if lone(s, Kind::Organization) {
+        let loose = ev[s].words == 1
+            && !ev[s].acronym
+            && !ev[s].place
+            && !ev[s].adjective_only
+            && unnamed(s, &mut sets);
+        // `AFG`, to `AFG Industries Inc`.
+        let acronym = ev[s].words == 1
+            && ev[s].acronym
+            && !ev[s].place
+            && matches!(kinds[s], None | Some(Kind::Organization))
+            && sets.find(s) == s
+            && shared[s] == 1;
+        if lone(s, Kind::Organization) || loose || acronym {
             sets.join_unique(s, by_first_company.get(gr.key.as_str()));
+        }
+        // `Irving Securities`, to `Irving Securities Corp`.
+        let typed = matches!(kinds[s], None | Some(Kind::Organization)) || unnamed(s, &mut sets);
+        if ev[s].words >= 2 && !ev[s].place && typed {
+            sets.join_unique(s, by_base.get(gr.key.as_str()));
         }
     }
     // `Sir Keir`: an honorific with a given name, to the one full name starting with it.

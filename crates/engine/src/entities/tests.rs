@@ -1266,3 +1266,48 @@ fn an_organisation_named_by_its_first_word() {
         assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
     }
 }
+
+#[test]
+fn a_company_without_its_suffix_is_the_company() {
+    let es = run(&[
+        "Varlon Holdings Inc said Tessary Machine Co would buy it. Varlon Holdings agreed, and Tessary Machine paid cash. KRB Industries Inc also bid; KRB said it would wait.",
+        "Dorvik Acquisition Co raised its offer. Dorvik Acquisition said the bid stands. Dorvik Acquisition Inc holds 9 pct.",
+    ]);
+    for (o, form) in [
+        ("Varlon Holdings Inc", "Varlon Holdings"),
+        ("Tessary Machine Co", "Tessary Machine"),
+        ("KRB Industries Inc", "KRB"),
+        ("Dorvik Acquisition Inc", "Dorvik Acquisition Co"),
+        ("Dorvik Acquisition Inc", "Dorvik Acquisition"),
+    ] {
+        let e = find(&es, o);
+        assert_eq!(e.kind, EntityKind::Organization, "{o}");
+        assert!(e.forms.iter().any(|f| f.text == form), "{o}: {:?}", e.forms);
+    }
+}
+
+#[test]
+fn a_company_named_alone_by_its_verbs_joins_its_suffixed_name() {
+    let es = run(&[
+        "Quorvan Inc rejected the offer.",
+        "Quorvan said the bid was too low. Quorvan failed to say why, and Quorvan urged holders to wait.",
+    ]);
+    let e = find(&es, "Quorvan Inc");
+    assert!(e.forms.iter().any(|f| f.text == "Quorvan"), "{:?}", e.forms);
+    assert!(!names(&es).contains(&"Quorvan"), "{:?}", names(&es));
+}
+
+#[test]
+fn an_acronym_read_as_initials_is_not_also_a_companys_first_word() {
+    let es =
+        run(&["The Orvane Council (OC) met. OC said prices rose. OC Industries Inc disagreed."]);
+    let oc = es
+        .iter()
+        .find(|e| e.forms.iter().any(|f| f.text == "OC"))
+        .expect("OC");
+    assert!(
+        !oc.forms.iter().any(|f| f.text == "OC Industries Inc"),
+        "{:?}",
+        oc.forms
+    );
+}
