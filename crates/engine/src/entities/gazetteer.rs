@@ -67,7 +67,8 @@ pub fn get() -> &'static Gazetteer {
             let kind = match kind {
                 "country" => PlaceKind::Country,
                 "capital" => PlaceKind::Capital,
-                "continent" => PlaceKind::Continent,
+                // A world region (`Western Europe`, `Middle East`) is read as a continent is.
+                "continent" | "world-region" => PlaceKind::Continent,
                 "region" => PlaceKind::Region,
                 _ => PlaceKind::City,
             };

@@ -1311,3 +1311,19 @@ fn an_acronym_read_as_initials_is_not_also_a_companys_first_word() {
         oc.forms
     );
 }
+
+#[test]
+fn world_regions_are_places() {
+    let es = run(&[
+        "Banks lent to Latin America and the Middle East, while Southeast Asia and the Caribbean grew. Eastern Europe lagged.",
+    ]);
+    for p in [
+        "Latin America",
+        "Middle East",
+        "Southeast Asia",
+        "Caribbean",
+        "Eastern Europe",
+    ] {
+        assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
+    }
+}
