@@ -72,7 +72,12 @@ const CONNECT_PARTICLES: &[&str] = &[
 
 /// An organisation cue, singular or plural (`Institute`, `Canadian Institutes of Health`).
 fn org_cue(w: &str) -> bool {
+    // A corporate suffix, or one joined by a hyphen (`Fiat SpA`, `Muenchener Beteiligungs-AG`).
+    let suffix = |s: &str| is(gz::COMPANY_SUFFIXES, s.trim_end_matches('.'));
     is(gz::ORG_CUES, w)
+        || suffix(w)
+        || w.rsplit_once('-')
+            .is_some_and(|(a, b)| !a.is_empty() && b.len() >= 2 && suffix(b))
         || w.strip_suffix('s')
             .is_some_and(|s| s.len() > 3 && is(gz::ORG_CUES, s))
         || w.strip_suffix("ies")

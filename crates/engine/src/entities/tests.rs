@@ -1327,3 +1327,36 @@ fn world_regions_are_places() {
         assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
     }
 }
+
+#[test]
+fn a_name_ending_in_a_trade_or_corporate_suffix_is_a_company() {
+    let es = run(&[
+        "Varnel Resources bought Orlan Futures, and Dessa Helicopter sold Korrin Mining to Brevik SpA and Tallner Beteiligungs-AG. Mr Steel said so.",
+    ]);
+    for o in [
+        "Varnel Resources",
+        "Orlan Futures",
+        "Dessa Helicopter",
+        "Korrin Mining",
+        "Brevik SpA",
+        "Tallner Beteiligungs-AG",
+    ] {
+        assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
+    }
+}
+
+#[test]
+fn treasurer_and_congressman_are_roles_before_a_name() {
+    let es = run(&[
+        "Rates would fall, Treasurer Pavel Dorsky said. Then Democratic Congressman Alvin Maret disagreed, and Dorsky replied.",
+    ]);
+    for p in ["Pavel Dorsky", "Alvin Maret"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+    }
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.starts_with("Treasurer") || n.starts_with("Congressman")),
+        "{ns:?}"
+    );
+}
