@@ -1153,6 +1153,14 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
             if is(gz::PLACE_AFTER, w) {
                 raw.votes[2] += 2;
             }
+            // Not an adjective of one word (`the Islamic movement`, `a Shiite militia`).
+            let adjective = j - i == 1
+                && ["ic", "ist", "ian", "ite", "ish", "ese"]
+                    .iter()
+                    .any(|s| folded(&toks[i]).ends_with(s));
+            if is(gz::ORG_AFTER, w) && !toks[j - 1].possessive && !adjective {
+                raw.votes[1] += 3;
+            }
             // `Goldman Sachs economist`, `Kremlin spokesman`: the employer, not a person; but
             // `Oliver Blume, chief executive of Volkswagen` is the person the role describes.
             let comma = next.is_some_and(|n| n.gap_before.contains(','));

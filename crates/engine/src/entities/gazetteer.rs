@@ -442,6 +442,8 @@ pub const ROLE_HEADS: &[&str] = &[
 /// Words that modify a role head (`Prime` Minister, `Foreign` Minister, `Deputy` Mayor).
 pub const ROLE_MODIFIERS: &[&str] = &[
     "associate",
+    // `Shadow Treasurer`, `Shadow Foreign Secretary`: the opposition's spokesperson.
+    "shadow",
     "prime",
     "deputy",
     "vice",
@@ -1064,6 +1066,27 @@ pub const PLACE_AFTER: &[&str] = &[
     "district",
     "area",
     "suburb",
+];
+
+/// Lower-case words after a name that make it an organisation (`the Al Qaeda network`, `Varnel
+/// headquarters`); roles after a name are [`EMPLOYER_BEFORE`].
+pub const ORG_AFTER: &[&str] = &[
+    "network",
+    "networks",
+    "organisation",
+    "organization",
+    "organisations",
+    "organizations",
+    "militia",
+    "militias",
+    "movement",
+    "faction",
+    "subsidiary",
+    "subsidiaries",
+    "affiliate",
+    "affiliates",
+    "stockholders",
+    "headquarters",
 ];
 
 /// Last words that make a name an event, programme, product or other named thing.

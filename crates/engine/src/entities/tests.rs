@@ -1360,3 +1360,25 @@ fn treasurer_and_congressman_are_roles_before_a_name() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn a_network_or_militia_after_a_name_makes_it_an_organisation() {
+    let es = run(&[
+        "Officials said the Al Varqa network had sent him, and the Dorran militia fought on. Members of the radical Islamic movement, Hamzar, fled.",
+    ]);
+    for o in ["Al Varqa", "Dorran"] {
+        assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
+    }
+    assert!(!names(&es).contains(&"Islamic"), "{:?}", names(&es));
+}
+
+#[test]
+fn shadow_is_a_role_modifier() {
+    let es = run(&["The plan was costly, Shadow Treasurer Bram Velloso said."]);
+    assert_eq!(find(&es, "Bram Velloso").kind, EntityKind::Person);
+    assert!(
+        !names(&es).iter().any(|n| n.starts_with("Shadow")),
+        "{:?}",
+        names(&es)
+    );
+}
