@@ -290,6 +290,21 @@ pub fn paragraph(
                 }
             }
         }
+        // `envoy to Pakistan Abdul Salam Zaeef`, `ambassador to Japan Rahm Emanuel`: the place
+        // a lower-case role is for, then the person who holds it.
+        let posted = i >= 2
+            && !toks[i - 1].cap
+            && matches!(folded(&toks[i - 1]), "to" | "for" | "in" | "of")
+            && !toks[i - 2].cap
+            && is_role_head(toks, i - 2);
+        if let Some(len) = see(toks, i).filter(|len| posted && i + len + 2 <= j) {
+            span(doc, body, toks, i, i + len, lex, out);
+            if let Some(first) = described_name(doc, body, toks, i + len, j, lex, out) {
+                first.strong = Some(Kind::Person);
+            }
+            i = j;
+            continue;
+        }
         span(doc, body, toks, i, j, lex, out);
         i = j;
     }

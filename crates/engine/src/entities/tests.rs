@@ -1382,3 +1382,16 @@ fn shadow_is_a_role_modifier() {
         names(&es)
     );
 }
+
+#[test]
+fn a_lower_case_role_for_a_place_then_its_holder() {
+    let es = run(&[
+        "He met the envoy to Pakistan Abdul Varesh Zomai and the special envoy for Afghanistan Lakhtar Bramini on Monday.",
+    ]);
+    for p in ["Abdul Varesh Zomai", "Lakhtar Bramini"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+    }
+    for p in ["Pakistan", "Afghanistan"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
+    }
+}
