@@ -1128,6 +1128,8 @@ pub const OTHER_CUES: &[&str] = &[
     "award",
     "awards",
     "framework",
+    "trophy",
+    "medal",
 ];
 
 /// Lower-case words after a name that make it an event, programme, product or other thing

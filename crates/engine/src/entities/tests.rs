@@ -1395,3 +1395,11 @@ fn a_lower_case_role_for_a_place_then_its_holder() {
         assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
     }
 }
+
+#[test]
+fn a_trophy_or_medal_named_after_a_person_is_no_person() {
+    let es = run(&["The crew chased the Jules Varnel Trophy, and she won the Edda Morane Medal."]);
+    for o in ["Jules Varnel Trophy", "Edda Morane Medal"] {
+        assert_eq!(find(&es, o).kind, EntityKind::Other, "{o}");
+    }
+}
