@@ -121,9 +121,9 @@ for sub in sorted({c.get("subregion", "") for c in countries}):
         seen.add(sub)
         name, alts = NEWS_NAMES.get(sub, (sub, []))
         rows.append((name, alts, [], "world-region"))
-# Two regions English news names constantly that no source lists (M49 has neither): hand-added,
+# Regions English news names constantly that no source lists (M49 has none of them): hand-added,
 # as DATA-SOURCES.md says.
-for region in ["Latin America", "Middle East"]:
+for region in ["Latin America", "Middle East", "Far East"]:
     if region not in seen:
         rows.append((region, [], [], "world-region"))
 

@@ -239,10 +239,19 @@ pub fn paragraph(
                 let left = folded(&toks[j - 1]);
                 let left_cue = org_cue(left) || is(gz::PLACE_CUES, left);
                 let mut k = j + 1;
-                // `Secretary of State Antony Blinken`: a portfolio after a role head.
+                // `Secretary of State Antony Blinken`: a portfolio after a role head, with `the`
+                // before it or not (`Chancellor of the Exchequer Nigel Lawson`).
+                let the = toks
+                    .get(k)
+                    .is_some_and(|n| folded(n) == "the" && n.joined_to_prev);
                 let portfolio = w == "of"
                     && is_role_head(toks, j - 1)
-                    && toks.get(k).is_some_and(|n| is(gz::PORTFOLIOS, folded(n)));
+                    && toks
+                        .get(k + usize::from(the))
+                        .is_some_and(|n| is(gz::PORTFOLIOS, folded(n)));
+                if portfolio && the {
+                    k += 1;
+                }
                 // `Archbishop of Paris Laurent Ulrich`: the see or city after a role head.
                 let see = w == "of" && is_role_head(toks, j - 1) && see(toks, k).is_some();
                 if portfolio || see {
@@ -660,6 +669,9 @@ fn span(
                 h += 1 + len;
             } else {
                 h += 2;
+                if h + 2 < j && folded(&toks[h]) == "the" {
+                    h += 1;
+                }
                 if h + 2 < j && is(gz::PORTFOLIO_FIRSTS, folded(&toks[h])) {
                     h += 1;
                 }

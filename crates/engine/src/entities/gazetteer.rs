@@ -734,6 +734,7 @@ pub const PORTFOLIOS: &[&str] = &[
     "economy",
     "police",
     "home",
+    "exchequer",
 ];
 
 /// Portfolios of two words (`Foreign Affairs`, `Homeland Security`): the first word.

@@ -1315,11 +1315,12 @@ fn an_acronym_read_as_initials_is_not_also_a_companys_first_word() {
 #[test]
 fn world_regions_are_places() {
     let es = run(&[
-        "Banks lent to Latin America and the Middle East, while Southeast Asia and the Caribbean grew. Eastern Europe lagged.",
+        "Banks lent to Latin America and the Middle East, while Southeast Asia and the Caribbean grew. Eastern Europe and the Far East lagged.",
     ]);
     for p in [
         "Latin America",
         "Middle East",
+        "Far East",
         "Southeast Asia",
         "Caribbean",
         "Eastern Europe",
@@ -1402,4 +1403,19 @@ fn a_trophy_or_medal_named_after_a_person_is_no_person() {
     for o in ["Jules Varnel Trophy", "Edda Morane Medal"] {
         assert_eq!(find(&es, o).kind, EntityKind::Other, "{o}");
     }
+}
+
+#[test]
+fn chancellor_of_the_exchequer_is_a_role() {
+    let es = run(&[
+        "British Chancellor of the Exchequer Norvel Lassen said rates would hold. Lassen spoke in London.",
+    ]);
+    let e = find(&es, "Norvel Lassen");
+    assert_eq!(e.kind, EntityKind::Person);
+    assert!(e.forms.iter().any(|f| f.text == "Lassen"), "{:?}", e.forms);
+    assert!(
+        !names(&es).iter().any(|n| n.contains("Exchequer")),
+        "{:?}",
+        names(&es)
+    );
 }
