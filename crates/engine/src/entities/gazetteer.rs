@@ -735,6 +735,14 @@ pub const PORTFOLIOS: &[&str] = &[
     "police",
     "home",
     "exchequer",
+    "oil",
+    "petroleum",
+    "mines",
+    "industry",
+    "planning",
+    "information",
+    "tourism",
+    "fisheries",
 ];
 
 /// Portfolios of two words (`Foreign Affairs`, `Homeland Security`): the first word.

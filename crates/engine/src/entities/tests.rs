@@ -1419,3 +1419,19 @@ fn chancellor_of_the_exchequer_is_a_role() {
         names(&es)
     );
 }
+
+#[test]
+fn an_oil_or_industry_minister_is_a_role() {
+    let es = run(&[
+        "Tehran radio quoted Iranian Oil Minister Gholam Varzadeh as saying output rose. Industry Minister Alva Kenter agreed.",
+    ]);
+    for p in ["Gholam Varzadeh", "Alva Kenter"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+    }
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Oil") || n.starts_with("Industry")),
+        "{ns:?}"
+    );
+}
