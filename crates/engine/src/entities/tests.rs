@@ -1435,3 +1435,19 @@ fn an_oil_or_industry_minister_is_a_role() {
         "{ns:?}"
     );
 }
+
+#[test]
+fn a_sentence_after_a_dotted_abbreviation_starts_no_name() {
+    let es = run(&[
+        "Iran called the U.S. Attacks on its platforms an escalation, and the attacks went on. Banks moved to the U.S. Lenders followed, as lenders do. The U.S. Navy and U.S. Steel Corp said nothing.",
+    ]);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.contains("Attacks") || n.contains("Lenders")),
+        "{ns:?}"
+    );
+    assert!(ns.contains(&"U.S. Navy"), "{ns:?}");
+    assert!(ns.contains(&"U.S. Steel Corp"), "{ns:?}");
+    assert_eq!(find(&es, "United States").kind, EntityKind::Place);
+}
