@@ -108,6 +108,26 @@ for sub in sorted(iso, key=lambda s: (SUBDIVISIONS.index(s["code"][:2]) if s["co
         continue
     seen.add(name)
     rows.append((name, [], [], "region"))
+# Former countries, from ISO 3166-3 (pycountry), which archives of news name constantly
+# (`USSR`, `Czechoslovakia`, `Zaire`, `Burma`): the name before ISO's comma, unless a place
+# already has it or it is no plain name (`Pacific Islands (trust territory)`). The names news
+# gives the USSR and the German Democratic Republic, which ISO does not list (`Soviet Union`,
+# `East Germany`), are hand-added, as DATA-SOURCES.md says.
+FORMER_NAMES = {
+    "USSR": ("Soviet Union", ["USSR", "Union of Soviet Socialist Republics"], ["Soviet"]),
+    "German Democratic Republic": ("East Germany", ["German Democratic Republic"], ["East German"]),
+}
+former = json.load(zipfile.ZipFile(glob.glob(os.path.join(here, "pycountry-*.whl"))[0])
+                   .open("pycountry/databases/iso3166-3.json"))["3166-3"]
+for c in sorted(former, key=lambda c: c["name"]):
+    name = c["name"].split(",")[0].strip()
+    if name in seen or c["name"].startswith(("France, ", "US ")) or not re.fullmatch(r"[^\W\d_][\w .'-]*", name):
+        continue
+    if name == "Neutral Zone":
+        continue
+    name, alts, dems = FORMER_NAMES.get(name, (name, [], []))
+    seen.add(name)
+    rows.append((name, alts, dems, "former-country"))
 for cont in continents.values():
     seen.add(cont["name"])
     rows.append((cont["name"], [], [], "continent"))

@@ -91,7 +91,10 @@ pub fn generate(n: usize, seed: u64) -> Vec<File> {
     let places: Vec<&str> = PLACES
         .lines()
         .filter(|l| {
-            !l.starts_with('#') && !l.ends_with("\tregion") && !l.ends_with("\tworld-region")
+            !l.starts_with('#')
+                && !l.ends_with("\tregion")
+                && !l.ends_with("\tworld-region")
+                && !l.ends_with("\tformer-country")
         })
         .filter_map(|l| l.split('\t').next())
         .collect();

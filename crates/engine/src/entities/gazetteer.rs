@@ -65,7 +65,8 @@ pub fn get() -> &'static Gazetteer {
                 continue;
             };
             let kind = match kind {
-                "country" => PlaceKind::Country,
+                // `USSR`, `Zaire`: a former country is read as a country is.
+                "country" | "former-country" => PlaceKind::Country,
                 "capital" => PlaceKind::Capital,
                 // A world region (`Western Europe`, `Middle East`) is read as a continent is.
                 "continent" | "world-region" => PlaceKind::Continent,

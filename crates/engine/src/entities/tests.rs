@@ -1451,3 +1451,16 @@ fn a_sentence_after_a_dotted_abbreviation_starts_no_name() {
     assert!(ns.contains(&"U.S. Steel Corp"), "{ns:?}");
     assert_eq!(find(&es, "United States").kind, EntityKind::Place);
 }
+
+#[test]
+fn former_countries_are_places() {
+    let es = run(&[
+        "Grain went to the Soviet Union and Yugoslavia, and the USSR paid. Soviet buyers and East Germany bought more from Zaire.",
+    ]);
+    let su = find(&es, "Soviet Union");
+    assert_eq!(su.kind, EntityKind::Place);
+    assert!(su.forms.iter().any(|f| f.text == "USSR"), "{:?}", su.forms);
+    for p in ["Yugoslavia", "East Germany", "Zaire"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
+    }
+}
