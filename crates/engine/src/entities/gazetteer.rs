@@ -993,6 +993,10 @@ pub const ORG_CUES: &[&str] = &[
     "breweries",
     "brewery",
     "utilities",
+    "telegraph",
+    "telephone",
+    // `Goldman Sachs International`, `Amnesty International`.
+    "international",
 ];
 
 /// Last words that make a name a place.
