@@ -428,6 +428,42 @@ fn acronyms(
     }
 }
 
+/// `three`, `twenty-first`: a number up to thirty-nine written in words, cardinal or ordinal.
+fn number_word(w: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "first", "second",
+        "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    const TEENS: &[&str] = &[
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "thirtieth",
+    ];
+    match w.split_once('-') {
+        Some((tens, unit)) => matches!(tens, "twenty" | "thirty") && UNITS.contains(&unit),
+        None => UNITS.contains(&w) || TEENS.contains(&w) || matches!(w, "twenty" | "thirty"),
+    }
+}
+
 /// Classifies the capitalised span `toks[i..j]`.
 fn span(
     doc: usize,
@@ -535,7 +571,9 @@ fn span(
         && !toks[i].sentence_start
         && g.is_given_name(&toks[i].text)
         && !is(gz::BEFORE_DATES, folded(&toks[i - 1]))
-        && !is(gz::CALENDAR, folded(&toks[i + 1]));
+        && !is(gz::CALENDAR, folded(&toks[i + 1]))
+        // `expire April Three`: a day written in words.
+        && !number_word(folded(&toks[i + 1]));
     let month = is(gz::CALENDAR, f) && !given_month;
     if is(gz::FUNCTION_WORDS, f) && !is(gz::ROLE_HEADS, f) && !acronym || month || lead_common {
         return span(doc, body, toks, i + 1, j, lex, out);

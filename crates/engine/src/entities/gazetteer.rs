@@ -350,6 +350,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "vice-president",
     "minister",
     "ministers",
+    "secretaries",
     "secretary-general",
     "chancellor",
     "ambassador",
@@ -995,6 +996,12 @@ pub const ORG_CUES: &[&str] = &[
     "utilities",
     "telegraph",
     "telephone",
+    "television",
+    "beverages",
+    "books",
+    "bros",
+    "division",
+    "treasury",
     // `Goldman Sachs International`, `Amnesty International`.
     "international",
 ];

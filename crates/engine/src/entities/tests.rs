@@ -1332,11 +1332,13 @@ fn world_regions_are_places() {
 #[test]
 fn a_name_ending_in_a_trade_or_corporate_suffix_is_a_company() {
     let es = run(&[
-        "Varnel Resources bought Orlan Futures, and Dessa Helicopter sold Korrin Mining to Brevik SpA and Tallner Beteiligungs-AG. Mr Steel said so. Corvan Sachs International and Nippon Telegraph agreed.",
+        "Varnel Resources bought Orlan Futures, and Dessa Helicopter sold Korrin Mining to Brevik SpA and Tallner Beteiligungs-AG. Mr Steel said so. Corvan Sachs International and Nippon Telegraph agreed, as did Dorlan Television and Varsey Bros.",
     ]);
     for o in [
         "Corvan Sachs International",
         "Nippon Telegraph",
+        "Dorlan Television",
+        "Varsey Bros",
         "Varnel Resources",
         "Orlan Futures",
         "Dessa Helicopter",
@@ -1465,4 +1467,26 @@ fn former_countries_are_places() {
     for p in ["Yugoslavia", "East Germany", "Zaire"] {
         assert_eq!(find(&es, p).kind, EntityKind::Place, "{p}");
     }
+}
+
+#[test]
+fn a_day_written_in_words_after_a_month_is_no_name() {
+    let es = run(&[
+        "The offer will expire April Three unless extended, said economist April Varnel.",
+    ]);
+    let ns = names(&es);
+    assert!(!ns.iter().any(|n| n.contains("Three")), "{ns:?}");
+    assert_eq!(find(&es, "April Varnel").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_plural_role_before_a_name_is_a_role() {
+    let es =
+        run(&["The talks were led by State Secretaries Otvar Schlenk and Hanna Brevik in Bonn."]);
+    assert_eq!(find(&es, "Otvar Schlenk").kind, EntityKind::Person);
+    assert!(
+        !names(&es).iter().any(|n| n.contains("Secretaries")),
+        "{:?}",
+        names(&es)
+    );
 }
