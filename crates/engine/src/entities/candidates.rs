@@ -1181,6 +1181,50 @@ fn apposition(toks: &[Token], j: usize) -> Option<Kind> {
     None
 }
 
+/// `is possible`, `was too early`, `would be difficult` at `k`: the `it` before it stands for
+/// no one (`said it is possible`).
+fn expletive_it(toks: &[Token], k: usize) -> bool {
+    let word = |k: usize| toks.get(k).map(folded).unwrap_or_default();
+    let mut k = k;
+    if matches!(word(k), "would" | "will" | "may" | "might" | "could") && word(k + 1) == "be" {
+        k += 2;
+    } else if matches!(word(k), "is" | "was") {
+        k += 1;
+    } else {
+        return false;
+    }
+    matches!(
+        word(k),
+        "possible"
+            | "impossible"
+            | "likely"
+            | "unlikely"
+            | "important"
+            | "clear"
+            | "unclear"
+            | "difficult"
+            | "hard"
+            | "easy"
+            | "necessary"
+            | "essential"
+            | "vital"
+            | "crucial"
+            | "too"
+            | "time"
+            | "premature"
+            | "certain"
+            | "uncertain"
+            | "inevitable"
+            | "obvious"
+            | "doubtful"
+            | "unfortunate"
+            | "regrettable"
+            | "encouraging"
+            | "natural"
+            | "normal"
+    )
+}
+
 /// Evidence from the words around a span.
 fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
     let next = toks.get(j).filter(|n| !n.sentence_start);
@@ -1195,10 +1239,12 @@ fn context(toks: &[Token], i: usize, j: usize, raw: &mut Raw) {
         // `Intel, which has plants in Ohio, said`: a comma before the verb ends an aside.
         let aside = next.is_some_and(|n| n.gap_before.contains(','));
         if is(gz::SPEECH_VERBS, w) && !aside && !object {
-            // `Apple said it would appeal`: what says `it` is not a person.
+            // `Apple said it would appeal`: what says `it` is not a person; but `Tate said it is
+            // possible` says nothing of itself.
             let it = toks
                 .get(j + 1)
-                .is_some_and(|n| matches!(folded(n), "it" | "its"));
+                .is_some_and(|n| matches!(folded(n), "it" | "its"))
+                && !expletive_it(toks, j + 2);
             if it || article {
                 raw.votes[1] += 2;
             } else {

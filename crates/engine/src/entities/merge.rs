@@ -158,14 +158,18 @@ fn kind_of(e: &Evidence) -> Option<Kind> {
     }
 }
 
-/// A company's key without the corporate suffixes that end it: `acme holdings inc` is `acme`.
+/// A company's key without the corporate suffixes that end it: `acme holdings inc` is `acme`,
+/// `j.p. morgan and co` is `j.p. morgan`.
 fn company_base(key: &str) -> &str {
     let mut base = key;
     while let Some((rest, last)) = base.rsplit_once(' ') {
         if !gz::COMPANY_SUFFIXES.contains(&last.trim_end_matches('.')) {
             break;
         }
-        base = rest;
+        base = rest
+            .strip_suffix(" and")
+            .or_else(|| rest.strip_suffix(" &"))
+            .unwrap_or(rest);
     }
     base
 }

@@ -1471,9 +1471,8 @@ fn former_countries_are_places() {
 
 #[test]
 fn a_day_written_in_words_after_a_month_is_no_name() {
-    let es = run(&[
-        "The offer will expire April Three unless extended, said economist April Varnel.",
-    ]);
+    let es =
+        run(&["The offer will expire April Three unless extended, said economist April Varnel."]);
     let ns = names(&es);
     assert!(!ns.iter().any(|n| n.contains("Three")), "{ns:?}");
     assert_eq!(find(&es, "April Varnel").kind, EntityKind::Person);
@@ -1489,4 +1488,27 @@ fn a_plural_role_before_a_name_is_a_role() {
         "{:?}",
         names(&es)
     );
+}
+
+#[test]
+fn said_it_is_possible_says_nothing_of_the_speaker() {
+    let es = run(&[
+        "\"They will cut the estimate,\" said Brant Tavel, a broker in Miami. Tavel said it is possible the crop will shrink.",
+    ]);
+    assert_eq!(find(&es, "Brant Tavel").kind, EntityKind::Person);
+}
+
+#[test]
+fn a_company_and_co_without_its_suffix_is_the_company() {
+    let es = run(&[
+        "Varn Lilden and Co raised prices. Varn Lilden said sales rose, and K.R. Morvan lent to K.R. Morvan and Co.",
+    ]);
+    for (o, form) in [
+        ("Varn Lilden and Co", "Varn Lilden"),
+        ("K.R. Morvan and Co", "K.R. Morvan"),
+    ] {
+        let e = find(&es, o);
+        assert_eq!(e.kind, EntityKind::Organization, "{o}");
+        assert!(e.forms.iter().any(|f| f.text == form), "{o}: {:?}", e.forms);
+    }
 }
