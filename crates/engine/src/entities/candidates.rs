@@ -879,15 +879,21 @@ fn span(
         }
     }
     // `African`, `European` alone: an adjective of the continent, not a name of its own (but
-    // `European Monetary System` keeps its word).
-    if words == 1 && !toks[i].all_caps {
-        if let Some(place) = g.derived_demonym(f) {
+    // `European Monetary System` keeps its word); `Latin American`, `Central American` too.
+    let whole = || {
+        (i..j)
+            .map(|k| folded(&toks[k]))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    if words <= 2 && !toks[i].all_caps {
+        if let Some(place) = g.derived_demonym(&whole()) {
             let mut raw = fixed(
                 doc,
                 toks,
                 i,
                 j,
-                &toks[i].text,
+                &text(i, j),
                 &place.name.clone(),
                 Kind::Place,
             );

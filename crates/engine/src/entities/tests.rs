@@ -1512,3 +1512,22 @@ fn a_company_and_co_without_its_suffix_is_the_company() {
         assert!(e.forms.iter().any(|f| f.text == form), "{o}: {:?}", e.forms);
     }
 }
+
+#[test]
+fn a_two_word_regions_adjective_is_the_region() {
+    let es =
+        run(&["Latin American debtors and Central American exporters met North American banks."]);
+    for (p, form) in [
+        ("Latin America", "Latin American"),
+        ("Central America", "Central American"),
+        ("North America", "North American"),
+    ] {
+        let e = find(&es, p);
+        assert_eq!(e.kind, EntityKind::Place, "{p}");
+        assert!(
+            e.forms.iter().any(|f| f.text == form && f.adjective),
+            "{p}: {:?}",
+            e.forms
+        );
+    }
+}
