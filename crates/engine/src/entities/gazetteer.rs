@@ -1002,6 +1002,10 @@ pub const ORG_CUES: &[&str] = &[
     "bros",
     "division",
     "treasury",
+    "industrie",
+    "tire",
+    "tyre",
+    "shop",
     // `Goldman Sachs International`, `Amnesty International`.
     "international",
 ];

@@ -1332,13 +1332,15 @@ fn world_regions_are_places() {
 #[test]
 fn a_name_ending_in_a_trade_or_corporate_suffix_is_a_company() {
     let es = run(&[
-        "Varnel Resources bought Orlan Futures, and Dessa Helicopter sold Korrin Mining to Brevik SpA and Tallner Beteiligungs-AG. Mr Steel said so. Corvan Sachs International and Nippon Telegraph agreed, as did Dorlan Television and Varsey Bros.",
+        "Varnel Resources bought Orlan Futures, and Dessa Helicopter sold Korrin Mining to Brevik SpA and Tallner Beteiligungs-AG. Mr Steel said so. Corvan Sachs International and Nippon Telegraph agreed, as did Dorlan Television and Varsey Bros, Corlan Industrie and Dessing Tire.",
     ]);
     for o in [
         "Corvan Sachs International",
         "Nippon Telegraph",
         "Dorlan Television",
         "Varsey Bros",
+        "Corlan Industrie",
+        "Dessing Tire",
         "Varnel Resources",
         "Orlan Futures",
         "Dessa Helicopter",
