@@ -792,10 +792,19 @@ fn span(
             | "radio"
             | "grupo"
             | "groupe"
+            | "gruppo"
             | "compagnie"
-    ) {
+    ) || f == "air"
+        && g.place(
+            &(i + 1..j)
+                .map(|k| folded(&toks[k]))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .is_some()
+    {
         // `Union Pacific`, `Bank Leumi`, `Banque Nationale de Paris`, `Radio Free Europe`: an
-        // organisation named by its first word.
+        // organisation named by its first word; `Air Canada`, `Air North America`: an airline.
         Some(Kind::Organization)
     } else if is(gz::OTHER_CUES, last)
         || matches!(

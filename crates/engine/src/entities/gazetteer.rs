@@ -1003,6 +1003,7 @@ pub const ORG_CUES: &[&str] = &[
     "division",
     "treasury",
     "industrie",
+    "dept",
     "tire",
     "tyre",
     "shop",

@@ -1261,8 +1261,17 @@ fn a_continents_adjective_is_the_continent_not_a_name() {
 
 #[test]
 fn an_organisation_named_by_its_first_word() {
-    let es = run(&["Union Varnel cut jobs, and Banque Orrel lent more. Radio Dorvan reported it."]);
-    for o in ["Union Varnel", "Banque Orrel", "Radio Dorvan"] {
+    let es = run(&[
+        "Union Varnel cut jobs, and Banque Orrel lent more. Radio Dorvan reported it. Gruppo Tessani bought Air North America, said the Commerce Dept.",
+    ]);
+    for o in [
+        "Union Varnel",
+        "Banque Orrel",
+        "Radio Dorvan",
+        "Gruppo Tessani",
+        "Air North America",
+        "Commerce Dept",
+    ] {
         assert_eq!(find(&es, o).kind, EntityKind::Organization, "{o}");
     }
 }
