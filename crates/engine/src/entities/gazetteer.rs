@@ -351,6 +351,7 @@ pub const ROLE_HEADS: &[&str] = &[
     "minister",
     "ministers",
     "secretaries",
+    "representatives",
     "secretary-general",
     "chancellor",
     "ambassador",

@@ -1491,13 +1491,22 @@ fn a_day_written_in_words_after_a_month_is_no_name() {
 
 #[test]
 fn a_plural_role_before_a_name_is_a_role() {
-    let es =
-        run(&["The talks were led by State Secretaries Otvar Schlenk and Hanna Brevik in Bonn."]);
-    assert_eq!(find(&es, "Otvar Schlenk").kind, EntityKind::Person);
+    let es = run(&[
+        "The talks were led by State Secretaries Otvar Schlenk and Hanna Brevik in Bonn. Two Republicans, Representatives Larrin Craye of Idaho and Beau Voltan, wrote the bill for the House of Representatives and the Committee of Central Bank Governors.",
+    ]);
+    for p in ["Otvar Schlenk", "Larrin Craye"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+    }
+    let ns = names(&es);
     assert!(
-        !names(&es).iter().any(|n| n.contains("Secretaries")),
-        "{:?}",
-        names(&es)
+        !ns.iter()
+            .any(|n| n.contains("Secretaries") || n.starts_with("Representatives")),
+        "{ns:?}"
+    );
+    assert!(ns.contains(&"House of Representatives"), "{ns:?}");
+    assert!(
+        ns.contains(&"Committee of Central Bank Governors"),
+        "{ns:?}"
     );
 }
 
