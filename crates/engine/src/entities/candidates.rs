@@ -428,6 +428,16 @@ fn acronyms(
     }
 }
 
+/// `B-52`, `F-16`, `A320`, `MD-11`: capital letters, then digits, with a hyphen or not.
+fn is_model_code(s: &str) -> bool {
+    let letters = s.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = s[letters..].strip_prefix('-').unwrap_or(&s[letters..]);
+    (1..=3).contains(&letters)
+        && !rest.is_empty()
+        && rest.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 /// `three`, `twenty-first`: a number up to thirty-nine written in words, cardinal or ordinal.
 fn number_word(w: &str) -> bool {
     const UNITS: &[&str] = &[
@@ -648,6 +658,11 @@ fn span(
         }
         return;
     }
+    // `Air Force B-52`, `Lufthansa A320`: a model's code after a name is a thing of its own.
+    if j - i >= 2 && is_model_code(&toks[j - 1].text) && !is_model_code(&toks[j - 2].text) {
+        span(doc, body, toks, i, j - 1, lex, out);
+        return span(doc, body, toks, j - 1, j, lex, out);
+    }
     // Calendar words inside split the span.
     if let Some(c) = (i + 1..j).find(|&k| is(gz::CALENDAR, folded(&toks[k]))) {
         span(doc, body, toks, i, c, lex, out);
@@ -825,6 +840,8 @@ fn span(
         || words >= 3
             && matches!(last, "i" | "ii" | "iii" | "iv")
             && is(gz::OTHER_CUES, folded(&toks[j - 2]))
+        // `World Aids Day`, `Anzac Day`, `Labor Day`; not `Doris Day`.
+        || last == "day" && !g.is_given_name(&toks[i].text)
     {
         // `Operation Barbarossa`, `Storm Daniel`, `Hurricane Katrina`, `Christmas Eve Mass`.
         Some(Kind::Other)

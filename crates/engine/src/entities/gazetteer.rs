@@ -1005,6 +1005,7 @@ pub const ORG_CUES: &[&str] = &[
     "treasury",
     "industrie",
     "dept",
+    "airline",
     "tire",
     "tyre",
     "shop",

@@ -1551,3 +1551,24 @@ fn a_two_word_regions_adjective_is_the_region() {
         );
     }
 }
+
+#[test]
+fn a_models_code_after_a_name_is_its_own_thing() {
+    let es = run(&["A bomb dropped by a Varland Air Force B-52 landed near a Dessa FX-9 drone."]);
+    assert_eq!(find(&es, "B-52").kind, EntityKind::Other);
+    assert_eq!(find(&es, "FX-9").kind, EntityKind::Other);
+    let ns = names(&es);
+    assert!(
+        !ns.iter().any(|n| n.contains(' ') && n.ends_with("B-52")),
+        "{ns:?}"
+    );
+}
+
+#[test]
+fn a_day_named_after_something_is_no_person() {
+    let es = run(&["Marches were held on World Varn Day and Korvanth Day, and Doris Day sang."]);
+    for o in ["World Varn Day", "Korvanth Day"] {
+        assert_eq!(find(&es, o).kind, EntityKind::Other, "{o}");
+    }
+    assert_eq!(find(&es, "Doris Day").kind, EntityKind::Person);
+}
