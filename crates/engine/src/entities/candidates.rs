@@ -566,9 +566,13 @@ fn span(
     // `WHO Director-General`: the World Health Organization's acronym spells a function
     // word (a shouted `MORE` or `NOTE` is no name).
     let acronym = toks[i].all_caps && f == "who";
+    // `Striking Brazilian seamen`, `Following Reagan's speech`: a participle opening the
+    // sentence before a name, though the corpus never writes it in lower case; not a name the
+    // corpus capitalises inside sentences (`Boeing`, `Redding`).
+    let participle = j - i >= 2 && f.len() > 5 && f.ends_with("ing") && !lex.mid_caps.contains(f);
     let lead_common = toks[i].sentence_start
         && !acronym
-        && lex.lower.contains(&toks[i].folded)
+        && (lex.lower.contains(&toks[i].folded) || participle)
         && !g.is_given_name(&toks[i].text)
         && g.place(f).is_none()
         && g.demonym(f).is_none()

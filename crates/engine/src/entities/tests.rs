@@ -1572,3 +1572,18 @@ fn a_day_named_after_something_is_no_person() {
     }
     assert_eq!(find(&es, "Doris Day").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_participle_opening_the_sentence_is_no_part_of_a_name() {
+    let es = run(&[
+        "Striking Brazilian seamen held talks. Excluding Orvanco, sales rose, the Orvanco company said. Boeing Co said so. Analysts at Boeing agreed.",
+    ]);
+    let ns = names(&es);
+    assert!(
+        !ns.iter()
+            .any(|n| n.starts_with("Striking") || n.starts_with("Excluding")),
+        "{ns:?}"
+    );
+    assert!(ns.contains(&"Boeing Co"), "{ns:?}");
+    assert_eq!(find(&es, "Brazil").kind, EntityKind::Place);
+}
