@@ -569,7 +569,12 @@ fn span(
     // `Striking Brazilian seamen`, `Following Reagan's speech`: a participle opening the
     // sentence before a name, though the corpus never writes it in lower case; not a name the
     // corpus capitalises inside sentences (`Boeing`, `Redding`).
-    let participle = j - i >= 2 && f.len() > 5 && f.ends_with("ing") && !lex.mid_caps.contains(f);
+    let participle = j - i >= 2
+        && f.len() > 5
+        && f.ends_with("ing")
+        && !lex.mid_caps.contains(f)
+        // Nor a company's name before its suffix (`Boeing Co`, `Redding Research`).
+        && !(j - i == 2 && org_cue(folded(&toks[i + 1])));
     let lead_common = toks[i].sentence_start
         && !acronym
         && (lex.lower.contains(&toks[i].folded) || participle)
