@@ -72,16 +72,20 @@ const CONNECT_PARTICLES: &[&str] = &[
 
 /// An organisation cue, singular or plural (`Institute`, `Canadian Institutes of Health`).
 fn org_cue(w: &str) -> bool {
+    // Asked of most words of every name: a set, not the list's linear scan.
+    static CUES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| gz::ORG_CUES.iter().copied().collect());
+    let cue = |s: &str| cues.contains(s);
     // A corporate suffix, or one joined by a hyphen (`Fiat SpA`, `Muenchener Beteiligungs-AG`).
     let suffix = |s: &str| is(gz::COMPANY_SUFFIXES, s.trim_end_matches('.'));
-    is(gz::ORG_CUES, w)
+    cue(w)
         || suffix(w)
         || w.rsplit_once('-')
             .is_some_and(|(a, b)| !a.is_empty() && b.len() >= 2 && suffix(b))
-        || w.strip_suffix('s')
-            .is_some_and(|s| s.len() > 3 && is(gz::ORG_CUES, s))
+        || w.strip_suffix('s').is_some_and(|s| s.len() > 3 && cue(s))
         || w.strip_suffix("ies")
-            .is_some_and(|s| s.len() > 3 && is(gz::ORG_CUES, &format!("{s}y")))
+            .is_some_and(|s| s.len() > 3 && cue(&format!("{s}y")))
 }
 
 fn folded(t: &Token) -> &str {
@@ -921,7 +925,9 @@ fn span(
             .collect::<Vec<_>>()
             .join(" ")
     };
-    if words <= 2 && !toks[i].all_caps {
+    // Only a word ending as such adjectives do is looked up (`-n`, `-ns`).
+    let adjectival = folded(&toks[j - 1]).trim_end_matches('s').ends_with('n');
+    if words <= 2 && adjectival && !toks[i].all_caps {
         if let Some(place) = g.derived_demonym(&whole()) {
             let mut raw = fixed(
                 doc,
