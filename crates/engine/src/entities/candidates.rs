@@ -699,11 +699,17 @@ fn span(
         let mut s = h;
         while s > i && {
             let p = folded(&toks[s - 1]);
-            // `Transportation Secretary`: the portfolio is part of the role.
-            role_modifier(p)
-                || is_role_head(toks, s - 1)
-                || p == "foreign"
-                || is(gz::PORTFOLIOS, p) && p != "state"
+            // `Transportation Secretary`: the portfolio is part of the role; but in `U.S.
+            // Department of Agriculture Deputy Administrator` it ends the employer's name.
+            let of_name = s >= i + 2
+                && matches!(folded(&toks[s - 2]), "of" | "for")
+                && (is(gz::PORTFOLIOS, p)
+                    || matches!(p, "affairs" | "economic" | "security" | "industrial"));
+            !of_name
+                && (role_modifier(p)
+                    || is_role_head(toks, s - 1)
+                    || p == "foreign"
+                    || is(gz::PORTFOLIOS, p) && p != "state")
         } {
             s -= 1;
         }
@@ -719,10 +725,16 @@ fn span(
         {
             from += 1;
         }
-        span(doc, body, toks, from, s, lex, out);
+        // `the Social Democrats of Prime Minister Kalevi Sorsa`: the employer's name ends
+        // before the `of` that joins it to the role.
+        let mut end = s;
+        while end > from && matches!(folded(&toks[end - 1]), "of" | "for" | "the") {
+            end -= 1;
+        }
+        span(doc, body, toks, from, end, lex, out);
         // A name written just before a role is whose role it is: `Fed Chair`, `Labour MP`.
         if let Some(r) = out[before_role..].last_mut() {
-            if s > i && r.end == toks[s - 1].end && r.strong.is_none() && !r.adjective {
+            if end > i && r.end == toks[end - 1].end && r.strong.is_none() && !r.adjective {
                 r.votes[1] += 2;
             }
         }

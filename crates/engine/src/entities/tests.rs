@@ -1588,3 +1588,17 @@ fn a_participle_opening_the_sentence_is_no_part_of_a_name() {
     assert!(ns.contains(&"Dessling Inc"), "{ns:?}");
     assert_eq!(find(&es, "Brazil").kind, EntityKind::Place);
 }
+
+#[test]
+fn an_employers_name_with_of_before_a_role_stays_whole() {
+    let es = run(&[
+        "\"It will be harmful,\" U.S. Department of Agriculture Deputy Administrator Tomas Kaye said. The coalition is led by the Social Democrats of Prime Minister Kalvo Sorrin.",
+    ]);
+    let ns = names(&es);
+    assert!(ns.contains(&"U.S. Department of Agriculture"), "{ns:?}");
+    assert!(ns.contains(&"Social Democrats"), "{ns:?}");
+    assert!(!ns.iter().any(|n| n.ends_with(" of")), "{ns:?}");
+    for p in ["Tomas Kaye", "Kalvo Sorrin"] {
+        assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
+    }
+}
