@@ -671,6 +671,28 @@ fn span(
         }
         return;
     }
+    // `NPPC Ray Hankes`, `FCA Frank Naylor`: an acronym, then a person's given name and
+    // surname, name the body and the person who speaks for it.
+    if j - i >= 3
+        && toks[i].all_caps
+        && toks[i]
+            .text
+            .chars()
+            .filter(char::is_ascii_uppercase)
+            .count()
+            >= 3
+        && toks[i].text.chars().all(|c| c.is_ascii_uppercase())
+        && !toks[i].possessive
+        && g.place(f).is_none()
+        && g.is_given_name(&toks[i + 1].text)
+        && !toks[i + 1].all_caps
+        // Not `GAFTA London Grain Futures Market`.
+        && g.place(folded(&toks[i + 1])).is_none()
+        && !(i + 1..j).any(|k| org_cue(folded(&toks[k])) || is(gz::PLACE_CUES, folded(&toks[k])))
+    {
+        span(doc, body, toks, i, i + 1, lex, out);
+        return span(doc, body, toks, i + 1, j, lex, out);
+    }
     // `Air Force B-52`, `Lufthansa A320`: a model's code after a name is a thing of its own.
     if j - i >= 2 && is_model_code(&toks[j - 1].text) && !is_model_code(&toks[j - 2].text) {
         span(doc, body, toks, i, j - 1, lex, out);

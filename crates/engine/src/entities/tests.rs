@@ -1602,3 +1602,20 @@ fn an_employers_name_with_of_before_a_role_stays_whole() {
         assert_eq!(find(&es, p).kind, EntityKind::Person, "{p}");
     }
 }
+
+#[test]
+fn an_acronym_before_a_persons_name_is_the_body_they_speak_for() {
+    let es = run(&[
+        "The National Pork Council (NPKC) disagreed. NPKC Ray Hanken said prices fell, and Hanken blamed imports. The GAFTA London Grain Futures Market closed.",
+    ]);
+    let ray = find(&es, "Ray Hanken");
+    assert_eq!(ray.kind, EntityKind::Person);
+    assert!(
+        ray.forms.iter().any(|f| f.text == "Hanken"),
+        "{:?}",
+        ray.forms
+    );
+    let ns = names(&es);
+    assert!(!ns.iter().any(|n| n.starts_with("NPKC ")), "{ns:?}");
+    assert!(ns.contains(&"GAFTA London Grain Futures Market"), "{ns:?}");
+}
