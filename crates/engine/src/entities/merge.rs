@@ -433,7 +433,16 @@ pub fn merge(
             && gz::COMPANY_SUFFIXES.contains(&last.trim_end_matches('.'))
         {
             by_first_company.entry(first).or_default().push(o);
-            by_base.entry(company_base(&gr.key)).or_default().push(o);
+            let base = company_base(&gr.key);
+            by_base.entry(base).or_default().push(o);
+            // `J.C. Penney Co Inc` is `Penney` too: initials, then one word.
+            if let Some((initials, word)) = base.rsplit_once(' ') {
+                let initial =
+                    |w: &str| w.ends_with('.') && w.chars().filter(|c| *c != '.').count() <= 3;
+                if initials.split(' ').all(initial) {
+                    by_first_company.entry(word).or_default().push(o);
+                }
+            }
         }
     }
     // One company written with different suffixes (`ACI Holdings`, `ACI Holdings Inc`) is one

@@ -1521,11 +1521,12 @@ fn said_it_is_possible_says_nothing_of_the_speaker() {
 #[test]
 fn a_company_and_co_without_its_suffix_is_the_company() {
     let es = run(&[
-        "Varn Lilden and Co raised prices. Varn Lilden said sales rose, and K.R. Morvan lent to K.R. Morvan and Co.",
+        "Varn Lilden and Co raised prices. Varn Lilden said sales rose, and K.R. Morvan lent to K.R. Morvan and Co. F.W. Dessworth Co cut jobs; Dessworth said sales fell.",
     ]);
     for (o, form) in [
         ("Varn Lilden and Co", "Varn Lilden"),
         ("K.R. Morvan and Co", "K.R. Morvan"),
+        ("F.W. Dessworth Co", "Dessworth"),
     ] {
         let e = find(&es, o);
         assert_eq!(e.kind, EntityKind::Organization, "{o}");
