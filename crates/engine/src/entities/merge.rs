@@ -284,6 +284,9 @@ pub fn merge(
                 .filter(|i| i.chars().count() >= 3)
                 .collect();
             spelled.push(initials(key));
+            // `TWA`, Trans World Airlines Inc: a company's suffix is not spelled.
+            spelled.push(initials(company_base(key)));
+            spelled.retain(|i| i.chars().count() >= 2);
             spelled.sort_unstable();
             spelled.dedup();
             for i in spelled {
@@ -320,14 +323,39 @@ pub fn merge(
             }
         }
     }
+    // One company written with and without its suffix (`General Dynamics`, `General Dynamics
+    // Corp`) is one, before its initials are matched: the two spell one acronym.
+    let mut early_base: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, gr) in groups.iter().enumerate() {
+        if ev[o].words >= 2 && kinds[o] == Some(Kind::Organization) {
+            early_base.entry(company_base(&gr.key)).or_default().push(o);
+        }
+    }
+    for same in early_base.values().filter(|v| v.len() > 1) {
+        let suffixed = |&o: &usize| company_base(&groups[o].key) != groups[o].key;
+        if same.iter().any(suffixed) {
+            for w in same.windows(2) {
+                sets.union(w[0], w[1]);
+            }
+        }
+    }
     for (a, gr) in groups.iter().enumerate() {
         if !ev[a].acronym || ev[a].place || sets.find(a) != a {
             continue;
         }
-        if let Some([o]) = by_initials.get(&gr.key).map(Vec::as_slice) {
-            if *o != a {
-                sets.union(a, *o);
-            }
+        sets.join_unique(a, by_initials.get(&gr.key));
+        // `AGL` spells `Aubrey G. Lanston` and `Australian Gas Light Co`: the one named in every
+        // document that writes the acronym.
+        if sets.find(a) == a {
+            let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
+            let near: Vec<usize> = by_initials
+                .get(&gr.key)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&o| docs(a).all(|d| docs(o).any(|od| od == d)))
+                .collect();
+            sets.join_unique(a, Some(&near));
         }
     }
     // A one-word group that is no acronym, place or adjective, typed `kind` or not at all: a

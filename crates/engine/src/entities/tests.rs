@@ -1620,3 +1620,26 @@ fn an_acronym_before_a_persons_name_is_the_body_they_speak_for() {
     assert!(!ns.iter().any(|n| n.starts_with("NPKC ")), "{ns:?}");
     assert!(ns.contains(&"GAFTA London Grain Futures Market"), "{ns:?}");
 }
+
+#[test]
+fn an_acronym_spells_a_company_without_its_suffix() {
+    let es = run(&[
+        "Trans Varn Airlines Inc said TVA would cut fares. Garvel Dynamics said GD would bid, and Garvel Dynamics Corp agreed.",
+        "Aubrel G. Lenston and Co Inc traded bonds.",
+        "The Austral Gas Lorn Co bought a stake; AGL said the price was fair, and AGL shares rose.",
+    ]);
+    for (o, form) in [
+        ("Trans Varn Airlines Inc", "TVA"),
+        ("Garvel Dynamics Corp", "GD"),
+        ("Austral Gas Lorn Co", "AGL"),
+    ] {
+        let e = find(&es, o);
+        assert!(e.forms.iter().any(|f| f.text == form), "{o}: {:?}", e.forms);
+    }
+    let lenston = find(&es, "Aubrel G. Lenston and Co Inc");
+    assert!(
+        !lenston.forms.iter().any(|f| f.text == "AGL"),
+        "{:?}",
+        lenston.forms
+    );
+}
