@@ -259,6 +259,7 @@ pub fn merge(
     }
     let kinds: Vec<Option<Kind>> = ev.iter().map(kind_of).collect();
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_base_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_given: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, gr) in groups.iter().enumerate() {
@@ -284,9 +285,13 @@ pub fn merge(
                 .filter(|i| i.chars().count() >= 3)
                 .collect();
             spelled.push(initials(key));
-            // `TWA`, Trans World Airlines Inc: a company's suffix is not spelled.
-            spelled.push(initials(company_base(key)));
-            spelled.retain(|i| i.chars().count() >= 2);
+            // `TWA`, Trans World Airlines Inc: a company's suffix is not spelled. Asked only of
+            // an acronym in a document that names the company (not `SEC` of Swedish Export
+            // Credit Corp, in a corpus where the SEC is the American regulator).
+            let base = initials(company_base(key));
+            if base.chars().count() >= 2 && base != initials(key) {
+                by_base_initials.entry(base).or_default().push(o);
+            }
             spelled.sort_unstable();
             spelled.dedup();
             for i in spelled {
@@ -343,17 +348,28 @@ pub fn merge(
         if !ev[a].acronym || ev[a].place || sets.find(a) != a {
             continue;
         }
-        sets.join_unique(a, by_initials.get(&gr.key));
-        // `AGL` spells `Aubrey G. Lanston` and `Australian Gas Light Co`: the one named in every
-        // document that writes the acronym.
-        if sets.find(a) == a {
-            let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
-            let near: Vec<usize> = by_initials
+        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
+        let spelling = || {
+            by_initials
                 .get(&gr.key)
                 .into_iter()
+                .chain(by_base_initials.get(&gr.key))
                 .flatten()
                 .copied()
-                .filter(|&o| docs(a).all(|d| docs(o).any(|od| od == d)))
+        };
+        // `AGL` spells `Aubrey G. Lanston` and `Australian Gas Light Co`: the one named in every
+        // document that writes the acronym.
+        let near: Vec<usize> = spelling()
+            .filter(|&o| docs(a).all(|d| docs(o).any(|od| od == d)))
+            .collect();
+        sets.join_unique(a, Some(&near));
+        if sets.find(a) == a {
+            sets.join_unique(a, by_initials.get(&gr.key));
+        }
+        // `TWA` in two documents, `Trans World Airlines Inc` in one of them.
+        if sets.find(a) == a {
+            let near: Vec<usize> = spelling()
+                .filter(|&o| docs(a).any(|d| docs(o).any(|od| od == d)))
                 .collect();
             sets.join_unique(a, Some(&near));
         }

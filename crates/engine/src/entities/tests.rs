@@ -1627,6 +1627,8 @@ fn an_acronym_spells_a_company_without_its_suffix() {
         "Trans Varn Airlines Inc said TVA would cut fares. Garvel Dynamics said GD would bid, and Garvel Dynamics Corp agreed.",
         "Aubrel G. Lenston and Co Inc traded bonds.",
         "The Austral Gas Lorn Co bought a stake; AGL said the price was fair, and AGL shares rose.",
+        "Sorvan Export Credit Corp sold bonds.",
+        "The firm told the SEC of the stake, and the SEC asked for more.",
     ]);
     for (o, form) in [
         ("Trans Varn Airlines Inc", "TVA"),
@@ -1636,6 +1638,12 @@ fn an_acronym_spells_a_company_without_its_suffix() {
         let e = find(&es, o);
         assert!(e.forms.iter().any(|f| f.text == form), "{o}: {:?}", e.forms);
     }
+    let sorvan = find(&es, "Sorvan Export Credit Corp");
+    assert!(
+        !sorvan.forms.iter().any(|f| f.text == "SEC"),
+        "{:?}",
+        sorvan.forms
+    );
     let lenston = find(&es, "Aubrel G. Lenston and Co Inc");
     assert!(
         !lenston.forms.iter().any(|f| f.text == "AGL"),
