@@ -567,6 +567,34 @@ pub fn merge(
             .collect();
         sets.join_unique(s, Some(&family));
     }
+    // `Kieren` of `Kieren Perkins`: a given name alone, in documents that all name one person
+    // with it in full, is that person, unless something else fixes its kind.
+    for (s, gr) in groups.iter().enumerate() {
+        let e = &ev[s];
+        if e.words != 1
+            || e.acronym
+            || e.place
+            || !given(s)
+            || sets.find(s) != s
+            || e.strong[1] + e.strong[2] + e.strong[3] > 0
+            || kinds[s] == Some(Kind::Place)
+            || g.demonym(&gr.key).is_some()
+            || e.adjective_only
+        {
+            continue;
+        }
+        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
+        // A person the text itself makes one (a title, role or verb), not by default.
+        let near: Vec<usize> = by_given
+            .get(gr.key.as_str())
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&o| kinds[o] == Some(Kind::Person) && ev[o].strong[0] + ev[o].votes[0] > 0)
+            .filter(|&o| docs(s).all(|d| docs(o).any(|od| od == d)))
+            .collect();
+        sets.join_unique(s, Some(&near));
+    }
     // Names a curation rule may use for a group: key, forms, slug.
     let mut errors = Vec::new();
     let resolve = |sets: &mut Sets, at: &At, errors: &mut Vec<Diagnostic>| -> Option<usize> {

@@ -1651,3 +1651,13 @@ fn an_acronym_spells_a_company_without_its_suffix() {
         lenston.forms
     );
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_its_documents_name_in_full() {
+    let es = run(&[
+        "Wayne Arkell and Todd Varnbridge are to lead the team. Todd Varnbridge hit out at the media. \"Todd is the best doubles player in the world,\" the coach said.",
+    ]);
+    let t = find(&es, "Todd Varnbridge");
+    assert_eq!(t.kind, EntityKind::Person);
+    assert!(t.forms.iter().any(|f| f.text == "Todd"), "{:?}", t.forms);
+}
