@@ -258,6 +258,10 @@ pub fn merge(
         }
     }
     let kinds: Vec<Option<Kind>> = ev.iter().map(kind_of).collect();
+    // Whether group `o` is named in every document, or in any document, that names group `a`.
+    let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
+    let in_every_document = |a: usize, o: usize| docs(a).all(|d| docs(o).any(|od| od == d));
+    let in_a_document = |a: usize, o: usize| docs(a).any(|d| docs(o).any(|od| od == d));
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_base_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -348,7 +352,6 @@ pub fn merge(
         if !ev[a].acronym || ev[a].place || sets.find(a) != a {
             continue;
         }
-        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
         let spelling = || {
             by_initials
                 .get(&gr.key)
@@ -359,18 +362,14 @@ pub fn merge(
         };
         // `AGL` spells `Aubrey G. Lanston` and `Australian Gas Light Co`: the one named in every
         // document that writes the acronym.
-        let near: Vec<usize> = spelling()
-            .filter(|&o| docs(a).all(|d| docs(o).any(|od| od == d)))
-            .collect();
+        let near: Vec<usize> = spelling().filter(|&o| in_every_document(a, o)).collect();
         sets.join_unique(a, Some(&near));
         if sets.find(a) == a {
             sets.join_unique(a, by_initials.get(&gr.key));
         }
         // `TWA` in two documents, `Trans World Airlines Inc` in one of them.
         if sets.find(a) == a {
-            let near: Vec<usize> = spelling()
-                .filter(|&o| docs(a).any(|d| docs(o).any(|od| od == d)))
-                .collect();
+            let near: Vec<usize> = spelling().filter(|&o| in_a_document(a, o)).collect();
             sets.join_unique(a, Some(&near));
         }
     }
@@ -449,13 +448,12 @@ pub fn merge(
         }
         // Only in documents that name the person in full (`Lord Krishna` is not
         // `Lal Krishna Advani`).
-        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
         let near: Vec<usize> = by_inner
             .get(groups[s].key.as_str())
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&o| docs(s).all(|d| docs(o).any(|od| od == d)))
+            .filter(|&o| in_every_document(s, o))
             .collect();
         if sets.find(s) == s {
             sets.join_unique(s, Some(&near));
@@ -567,7 +565,7 @@ pub fn merge(
             .collect();
         sets.join_unique(s, Some(&family));
     }
-    // `Kieren` of `Kieren Perkins`: a given name alone, in documents that all name one person
+    // `Todd` of `Todd Woodbridge`: a given name alone, in documents that all name one person
     // with it in full, is that person, unless something else fixes its kind.
     for (s, gr) in groups.iter().enumerate() {
         let e = &ev[s];
@@ -583,7 +581,6 @@ pub fn merge(
         {
             continue;
         }
-        let docs = |g: usize| groups[g].members.iter().map(|&m| raws[m].doc);
         // A person the text itself makes one (a title, role or verb), not by default.
         let near: Vec<usize> = by_given
             .get(gr.key.as_str())
@@ -591,7 +588,7 @@ pub fn merge(
             .flatten()
             .copied()
             .filter(|&o| kinds[o] == Some(Kind::Person) && ev[o].strong[0] + ev[o].votes[0] > 0)
-            .filter(|&o| docs(s).all(|d| docs(o).any(|od| od == d)))
+            .filter(|&o| in_every_document(s, o))
             .collect();
         sets.join_unique(s, Some(&near));
     }
