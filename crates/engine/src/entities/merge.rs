@@ -442,14 +442,14 @@ pub fn merge(
             }
         }
     }
-    for s in 0..n {
+    for (s, gr) in groups.iter().enumerate() {
         if !lone(s, Kind::Person) || given(s) {
             continue;
         }
         // Only in documents that name the person in full (`Lord Krishna` is not
         // `Lal Krishna Advani`).
         let near: Vec<usize> = by_inner
-            .get(groups[s].key.as_str())
+            .get(gr.key.as_str())
             .into_iter()
             .flatten()
             .copied()
