@@ -92,6 +92,11 @@ fn folded(t: &Token) -> &str {
     &t.folded
 }
 
+/// The folded words of `toks[a..b]`, joined as the gazetteer keys names (`north america`).
+fn folded_name(toks: &[Token], a: usize, b: usize) -> String {
+    toks[a..b].iter().map(folded).collect::<Vec<_>>().join(" ")
+}
+
 fn is_candidate_start(t: &Token) -> bool {
     // `I've`, `Don't`, `We're`: a contraction opens no name (`O'Brien` keeps its capital).
     let contraction = t
@@ -674,14 +679,8 @@ fn span(
     // `NPPC Ray Hankes`, `FCA Frank Naylor`: an acronym, then a person's given name and
     // surname, name the body and the person who speaks for it.
     if j - i >= 3
-        && toks[i].all_caps
-        && toks[i]
-            .text
-            .chars()
-            .filter(char::is_ascii_uppercase)
-            .count()
-            >= 3
-        && toks[i].text.chars().all(|c| c.is_ascii_uppercase())
+        && toks[i].text.len() >= 3
+        && toks[i].text.bytes().all(|b| b.is_ascii_uppercase())
         && !toks[i].possessive
         && g.place(f).is_none()
         && g.is_given_name(&toks[i + 1].text)
@@ -856,14 +855,7 @@ fn span(
             | "groupe"
             | "gruppo"
             | "compagnie"
-    ) || f == "air"
-        && g.place(
-            &(i + 1..j)
-                .map(|k| folded(&toks[k]))
-                .collect::<Vec<_>>()
-                .join(" "),
-        )
-        .is_some()
+    ) || f == "air" && g.place(&folded_name(toks, i + 1, j)).is_some()
     {
         // `Union Pacific`, `Bank Leumi`, `Banque Nationale de Paris`, `Radio Free Europe`: an
         // organisation named by its first word; `Air Canada`, `Air North America`: an airline.
@@ -953,16 +945,10 @@ fn span(
     }
     // `African`, `European` alone: an adjective of the continent, not a name of its own (but
     // `European Monetary System` keeps its word); `Latin American`, `Central American` too.
-    let whole = || {
-        (i..j)
-            .map(|k| folded(&toks[k]))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
     // Only a word ending as such adjectives do is looked up (`-n`, `-ns`).
     let adjectival = folded(&toks[j - 1]).trim_end_matches('s').ends_with('n');
     if words <= 2 && adjectival && !toks[i].all_caps {
-        if let Some(place) = g.derived_demonym(&whole()) {
+        if let Some(place) = g.derived_demonym(&folded_name(toks, i, j)) {
             let mut raw = fixed(
                 doc,
                 toks,
@@ -1158,9 +1144,8 @@ fn described_name<'o>(
 
 /// `toks[a..b]` name a gazetteer place other than a continent (`Munich`, `New South Wales`).
 fn local_place(toks: &[Token], a: usize, b: usize) -> bool {
-    let name = toks[a..b].iter().map(folded).collect::<Vec<_>>().join(" ");
     gz::get()
-        .place(&name)
+        .place(&folded_name(toks, a, b))
         .is_some_and(|p| p.kind != gz::PlaceKind::Continent)
 }
 

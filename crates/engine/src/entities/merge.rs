@@ -332,8 +332,9 @@ pub fn merge(
             }
         }
     }
-    // One company written with and without its suffix (`General Dynamics`, `General Dynamics
-    // Corp`) is one, before its initials are matched: the two spell one acronym.
+    // One company written with and without its suffix, or with different suffixes (`General
+    // Dynamics`, `General Dynamics Corp`; `ACI Holdings`, `ACI Holdings Inc`), is one, before
+    // its initials are matched: the forms spell one acronym.
     let mut early_base: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, gr) in groups.iter().enumerate() {
         if ev[o].words >= 2 && kinds[o] == Some(Kind::Organization) {
@@ -485,13 +486,6 @@ pub fn merge(
                     by_first_company.entry(word).or_default().push(o);
                 }
             }
-        }
-    }
-    // One company written with different suffixes (`ACI Holdings`, `ACI Holdings Inc`) is one
-    // company.
-    for same in by_base.values() {
-        for w in same.windows(2) {
-            sets.union(w[0], w[1]);
         }
     }
     // A name typed a person by its verbs alone (`Gencorp said`, `Gencorp failed to`) may be
